@@ -1,0 +1,121 @@
+public enum MeetingState: String, Hashable, Sendable, Codable, CaseIterable {
+    case planned = "planerat"
+    case notified = "kallat"
+    case held = "genomfört"
+    case adjusted = "justerat"
+    case announced = "anslaget"
+    case cancelled = "inställt"
+
+    /// The states a meeting may move to next: forward one step, or cancelled before it is held.
+    public var successors: Set<MeetingState> {
+        switch self {
+        case .planned: return [.notified, .cancelled]
+        case .notified: return [.held, .cancelled]
+        case .held: return [.adjusted]
+        case .adjusted: return [.announced]
+        case .announced, .cancelled: return []
+        }
+    }
+}
+
+public struct MeetingStateError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let from: MeetingState
+    public let to: MeetingState
+    public var description: String {
+        "Ett sammanträde som är \(from.rawValue) kan inte bli \(to.rawValue)."
+    }
+}
+
+/// A sammanträde of one committee.
+public struct Meeting: Hashable, Sendable, Codable {
+    public var id: MeetingID?
+    public var committeeID: CommitteeID
+    public var date: LocalDate
+    public var startTime: LocalTime?
+    public var endTime: LocalTime?
+    public var place: String?
+    public var state: MeetingState
+    /// Open to the public (KL 6 kap. 25 §: closed unless the committee decides otherwise).
+    public var isOpenToPublic: Bool
+
+    public init(id: MeetingID? = nil, committeeID: CommitteeID, date: LocalDate, startTime: LocalTime? = nil,
+                endTime: LocalTime? = nil, place: String? = nil, state: MeetingState = .planned,
+                isOpenToPublic: Bool = false) {
+        self.id = id
+        self.committeeID = committeeID
+        self.date = date
+        self.startTime = startTime
+        self.endTime = endTime
+        self.place = place
+        self.state = state
+        self.isOpenToPublic = isOpenToPublic
+    }
+
+    public mutating func advance(to next: MeetingState) throws(MeetingStateError) {
+        guard state.successors.contains(next) else { throw MeetingStateError(from: state, to: next) }
+        state = next
+    }
+}
+
+public enum AgendaItemKind: String, Hashable, Sendable, Codable, CaseIterable {
+    case rollCallAndAdjusters = "upprop och val av justerare"
+    case approveAgenda = "godkännande av föredragningslistan"
+    case matter = "ärende"
+    case information
+    case notifications = "anmälningsärenden"
+    case delegatedDecisions = "delegationsbeslut"
+    case otherQuestions = "övriga frågor"
+}
+
+/// A point on the föredragningslista.
+public struct AgendaItem: Hashable, Sendable, Codable {
+    public var id: AgendaItemID?
+    public var meetingID: MeetingID
+    public var position: Int
+    public var kind: AgendaItemKind
+    public var title: String
+    public var caseID: CaseID?
+    public var isPublic: Bool
+    /// The förslag till beslut from the tjänsteskrivelse.
+    public var proposedDecision: String?
+
+    public init(id: AgendaItemID? = nil, meetingID: MeetingID, position: Int, kind: AgendaItemKind = .matter,
+                title: String, caseID: CaseID? = nil, isPublic: Bool = true, proposedDecision: String? = nil) {
+        self.id = id
+        self.meetingID = meetingID
+        self.position = position
+        self.kind = kind
+        self.title = title
+        self.caseID = caseID
+        self.isPublic = isPublic
+        self.proposedDecision = proposedDecision
+    }
+}
+
+/// A party group's meeting before the sammanträde (gruppmöte), listed in the notice.
+public struct GroupMeeting: Hashable, Sendable, Codable {
+    public var groups: String
+    public var time: LocalTime?
+    public var place: String?
+
+    public init(groups: String, time: LocalTime? = nil, place: String? = nil) {
+        self.groups = groups
+        self.time = time
+        self.place = place
+    }
+}
+
+/// The kallelse: sent to members and ersättare with the agenda and its documents.
+public struct Notice: Hashable, Sendable, Codable {
+    public var meetingID: MeetingID
+    public var issued: LocalDate
+    public var groupMeetings: [GroupMeeting]
+    public var signedBy: [String]
+
+    public init(meetingID: MeetingID, issued: LocalDate, groupMeetings: [GroupMeeting] = [], signedBy: [String] = []) {
+        self.meetingID = meetingID
+        self.issued = issued
+        self.groupMeetings = groupMeetings
+        self.signedBy = signedBy
+    }
+}

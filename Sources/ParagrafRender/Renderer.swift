@@ -1,0 +1,81 @@
+import Foundation
+import Mustache
+import ParagrafCore
+
+/// Renders page models with the package's Mustache templates.
+public struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    /// Loads the templates shipped with the package.
+    public static func load() async throws -> PageRenderer {
+        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
+            throw RenderError.templatesMissing("resursmappen saknas")
+        }
+        return PageRenderer(library: try await MustacheLibrary(directory: directory))
+    }
+
+    public func render(_ page: some Page) throws -> String {
+        guard let html = library.render(page, withTemplate: type(of: page).template) else {
+            throw RenderError.templatesMissing(type(of: page).template)
+        }
+        return html
+    }
+}
+
+public enum RenderError: Error, CustomStringConvertible {
+    case templatesMissing(String)
+    public var description: String { "Sidmallen saknas: \(self)" }
+}
+
+/// A page model: plain values that a template of the same name lays out.
+public protocol Page: Sendable {
+    static var template: String { get }
+    /// The page's `<title>`, and its heading unless the template says otherwise.
+    var title: String { get }
+}
+
+/// Swedish formats for dates and times as the municipalities print them.
+public enum SwedishFormat {
+    static let months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                         "september", "oktober", "november", "december"]
+
+    /// `tisdag 16 april 2024`
+    public static func longDate(_ date: LocalDate) -> String {
+        "\(date.weekday.swedishName) \(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    /// `16 april 2024`
+    public static func date(_ date: LocalDate) -> String {
+        "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    /// `kl. 17.00–17.59`, as Swedish typography writes times.
+    public static func timeSpan(_ start: LocalTime?, _ end: LocalTime?) -> String? {
+        func t(_ time: LocalTime) -> String { String(format: "%02d.%02d", time.hour, time.minute) }
+        switch (start, end) {
+        case let (s?, e?): return "kl. \(t(s))–\(t(e))"
+        case let (s?, nil): return "kl. \(t(s))"
+        default: return nil
+        }
+    }
+}
+
+/// URL- and id-safe words from Swedish names: `Arbetslivsnämnden` → `arbetslivsnamnden`.
+public enum Slug {
+    public static func make(_ text: String) -> String {
+        let folded = text.lowercased()
+            .replacingOccurrences(of: "å", with: "a").replacingOccurrences(of: "ä", with: "a")
+            .replacingOccurrences(of: "ö", with: "o").replacingOccurrences(of: "é", with: "e")
+            .replacingOccurrences(of: "ü", with: "u")
+        var slug = ""
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.hasSuffix("-"), !slug.isEmpty {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug
+    }
+}

@@ -1,0 +1,73 @@
+import ParagrafCore
+
+/// The start page: the committees of each municipality and their meetings.
+public struct StartPage: Page {
+    public static let template = "start"
+
+    public struct MeetingRow: Sendable, Equatable {
+        public var committee: String
+        public var date: String
+        public var isoDate: String
+        public var time: String?
+        public var place: String?
+        public var state: String
+
+        public init(committee: String, meeting: Meeting) {
+            self.committee = committee
+            self.date = SwedishFormat.longDate(meeting.date)
+            self.isoDate = meeting.date.iso
+            self.time = SwedishFormat.timeSpan(meeting.startTime, meeting.endTime)
+            self.place = meeting.place
+            self.state = meeting.state.rawValue
+        }
+    }
+
+    public struct CommitteeRow: Sendable, Equatable {
+        public var name: String
+        public var kind: String
+        public var parent: String?
+        public var year: Int?
+        public var meetings: [MeetingRow]
+        // Stored, not computed: Mustache sees stored properties only.
+        public var hasMeetings: Bool
+
+        public init(name: String, kind: CommitteeKind, parent: String?, year: Int?, meetings: [MeetingRow]) {
+            self.name = name
+            self.kind = kind.swedishName
+            self.parent = parent
+            self.year = year
+            self.meetings = meetings
+            self.hasMeetings = !meetings.isEmpty
+        }
+    }
+
+    public struct MunicipalitySection: Sendable, Equatable {
+        public var name: String
+        public var anchor: String
+        public var committees: [CommitteeRow]
+        public init(name: String, committees: [CommitteeRow]) {
+            self.name = name
+            self.anchor = "kommun-" + Slug.make(name)
+            self.committees = committees
+        }
+    }
+
+    public var title: String
+    public var municipalities: [MunicipalitySection]
+    public var upcoming: [MeetingRow]
+    public var recent: [MeetingRow]
+    public var isEmpty: Bool
+    public var hasUpcoming: Bool
+    public var hasRecent: Bool
+
+    public init(municipalities: [MunicipalitySection], upcoming: [MeetingRow], recent: [MeetingRow]) {
+        let names = municipalities.map(\.name)
+        self.title = names.count == 1 ? "Paragraf – \(names[0])" : "Paragraf"
+        self.municipalities = municipalities
+        self.upcoming = upcoming
+        self.recent = recent
+        self.isEmpty = municipalities.isEmpty
+        self.hasUpcoming = !upcoming.isEmpty
+        self.hasRecent = !recent.isEmpty
+    }
+}

@@ -1,0 +1,254 @@
+import ParagrafCore
+import SQLKit
+
+private let refColumns = ["person_id", "name", "party"]
+
+extension SQLStore {
+    public func save(_ minutes: Minutes) async throws -> Minutes {
+        try Self.validate(minutes)
+        return try await write { db in
+            let meeting = try await Self.requireMeeting(db, minutes.meetingID)
+            let meetingID = minutes.meetingID.rawValue
+            // Replacing is whole: the cascade removes every row of the earlier version.
+            try await db.delete(from: "minutes").where("meeting_id", .equal, SQLBind(meetingID)).run()
+            let now = Timestamp.now()
+            try await db.insert(into: "minutes").columns(
+                "meeting_id", "chair_person_id", "chair_name", "chair_party", "secretary", "adjustment_place",
+                "adjustment_date", "has_adjustment", "announced_on", "minutes_kept_at", "created_at", "modified_at"
+            ).values(([
+                meetingID, minutes.chair?.personID?.rawValue, minutes.chair?.name, minutes.chair?.party, minutes.secretary,
+                minutes.adjustment?.place, minutes.adjustment?.date?.iso, minutes.adjustment != nil,
+                minutes.announcement?.posted.iso, minutes.announcement?.minutesKeptAt, now, now,
+            ] as [Value]).map { SQLBind($0) }).run()
+
+            let adjusters = minutes.adjustment?.adjusters ?? []
+            try await db.insertRows("adjusters", columns: ["meeting_id", "position"] + refColumns,
+                                    rows: adjusters.enumerated().map { [meetingID, $0] + $1.columnValues })
+            try await db.insertRows("signatures", columns: ["meeting_id", "position"] + refColumns + ["role", "signed_on", "method"],
+                                    rows: (minutes.adjustment?.signatures ?? []).enumerated().map { i, s in
+                                        [meetingID, i] + s.signer.columnValues + [s.role.rawValue, s.signedOn.iso, s.method]
+                                    })
+            try await db.insertRows("attendances", columns: ["meeting_id", "position"] + refColumns + [
+                "role", "replacing_person_id", "replacing_name", "replacing_party", "from_paragraph", "to_paragraph",
+            ], rows: minutes.attendance.enumerated().map { i, a in
+                [meetingID, i] + a.person.columnValues + [a.role.rawValue, a.replacing?.personID?.rawValue,
+                                                           a.replacing?.name, a.replacing?.party, a.fromParagraph, a.toParagraph]
+            })
+            try await db.insertRows("official_attendances", columns: ["meeting_id", "position", "name", "title", "from_paragraph", "to_paragraph"],
+                                    rows: minutes.officials.enumerated().map { i, o in
+                                        [meetingID, i, o.name, o.title, o.fromParagraph, o.toParagraph]
+                                    })
+            var saved = minutes
+            for (index, paragraph) in minutes.paragraphs.enumerated() {
+                saved.paragraphs[index].id = try await Self.insert(paragraph, committee: meeting.committee, year: meeting.date.year, db: db)
+            }
+            return saved
+        }
+    }
+
+    static func validate(_ minutes: Minutes) throws {
+        var seen = Set<Int>()
+        for paragraph in minutes.paragraphs {
+            guard paragraph.meetingID == minutes.meetingID else {
+                throw StoreError.invalid("§ \(paragraph.number) hör till ett annat sammanträde")
+            }
+            guard seen.insert(paragraph.number).inserted else {
+                throw StoreError.invalid("§ \(paragraph.number) förekommer två gånger i protokollet")
+            }
+        }
+    }
+
+    private static func insert(_ p: Paragraph, committee: CommitteeID, year: Int, db: any SQLDatabase) async throws -> ParagraphID {
+        let clash = try await db.select().column("meeting_id").from("paragraphs")
+            .where("committee_id", .equal, SQLBind(committee.rawValue)).where("year", .equal, SQLBind(year))
+            .where("number", .equal, SQLBind(p.number)).first()
+        if clash != nil {
+            throw StoreError.conflict("§ \(p.number) år \(year) finns redan i ett annat protokoll från samma nämnd")
+        }
+        let id = try await db.insertReturningID("paragraphs", Row([
+            ("meeting_id", p.meetingID.rawValue), ("committee_id", committee.rawValue), ("year", year), ("number", p.number),
+            ("title", p.title), ("case_id", p.caseID?.rawValue), ("diary_number", p.diaryNumber?.description),
+            ("classification", p.diaryNumber?.classification?.code), ("is_public", p.isPublic),
+            ("decision_text", p.decisionText), ("description", p.description), ("procedure_text", p.procedure),
+            ("immediately_adjusted", p.immediatelyAdjusted),
+        ]))
+        try await db.insertRows("decision_clauses", columns: ["paragraph_id", "position", "number", "text"],
+                                rows: p.decision.enumerated().map { [id, $0, $1.number, $1.text] })
+        try await db.insertRows("basis_items", columns: ["paragraph_id", "position", "text"],
+                                rows: p.basis.enumerated().map { [id, $0, $1] })
+        try await db.insertRows("recipients", columns: ["paragraph_id", "position", "name"],
+                                rows: p.recipients.enumerated().map { [id, $0, $1] })
+        try await db.insertRows("disqualifications", columns: ["paragraph_id", "position"] + refColumns + ["reason"],
+                                rows: p.disqualifications.enumerated().map { [id, $0] + $1.person.columnValues + [$1.reason] })
+        for (i, proposal) in p.proposals.enumerated() {
+            let pid = try await db.insertReturningID("proposals", Row([
+                ("paragraph_id", id), ("position", i), ("kind", proposal.kind.rawValue), ("text", proposal.text),
+                ("withdrawn", proposal.withdrawn),
+            ]), stamped: false)
+            try await db.insertRows("proposal_authors", columns: ["proposal_id", "position"] + refColumns,
+                                    rows: proposal.by.enumerated().map { [pid, $0] + $1.columnValues })
+        }
+        for (i, vote) in p.votes.enumerated() {
+            let vid = try await db.insertReturningID("votes", Row([
+                ("paragraph_id", id), ("position", i), ("kind", vote.kind.rawValue), ("question", vote.question),
+                ("yes_means", vote.yesMeans), ("no_means", vote.noMeans), ("lot_winner", vote.lotWinner?.rawValue),
+            ]), stamped: false)
+            try await db.insertRows("ballots", columns: ["vote_id", "position"] + refColumns + ["choice"],
+                                    rows: vote.ballots.enumerated().map { [vid, $0] + $1.voter.columnValues + [$1.choice.rawValue] })
+        }
+        for (i, reservation) in p.reservations.enumerated() {
+            let rid = try await db.insertReturningID("reservations", Row([
+                ("paragraph_id", id), ("position", i), ("reasons", reservation.reasons),
+            ]), stamped: false)
+            try await db.insertRows("reservation_authors", columns: ["reservation_id", "position"] + refColumns,
+                                    rows: reservation.by.enumerated().map { [rid, $0] + $1.columnValues })
+        }
+        for (i, statement) in p.statements.enumerated() {
+            let sid = try await db.insertReturningID("statements", Row([
+                ("paragraph_id", id), ("position", i), ("kind", statement.kind.rawValue), ("text", statement.text),
+            ]), stamped: false)
+            try await db.insertRows("statement_authors", columns: ["statement_id", "position"] + refColumns,
+                                    rows: statement.by.enumerated().map { [sid, $0] + $1.columnValues })
+        }
+        return ParagraphID(id)
+    }
+
+    public func minutes(for meeting: MeetingID) async throws -> Minutes? {
+        try await read { db in
+            let m = meeting.rawValue
+            guard let row = try await db.select().column("*").from("minutes").where("meeting_id", .equal, SQLBind(m)).first() else {
+                return nil
+            }
+            var minutes = Minutes(meetingID: meeting)
+            minutes.secretary = try row.optionalString("secretary")
+            if let chair = try row.optionalString("chair_name") {
+                minutes.chair = PersonRef(personID: try row.optionalID("chair_person_id").map(PersonID.init(rawValue:)), name: chair,
+                                          party: try row.optionalString("chair_party"))
+            }
+            if try row.bool("has_adjustment") {
+                let adjusters = try await Self.ordered(db, "adjusters", "meeting_id", m).map { try $0.personRef() }
+                let signatures = try await Self.ordered(db, "signatures", "meeting_id", m).map { r in
+                    Signature(signer: try r.personRef(), role: try r.enumValue("role", as: SignatoryRole.self),
+                              signedOn: try r.date("signed_on"), method: try r.optionalString("method"))
+                }
+                minutes.adjustment = Adjustment(adjusters: adjusters, place: try row.optionalString("adjustment_place"),
+                                                date: try row.optionalDate("adjustment_date"), signatures: signatures)
+            }
+            if let posted = try row.optionalDate("announced_on") {
+                minutes.announcement = Announcement(posted: posted, minutesKeptAt: try row.optionalString("minutes_kept_at"))
+            }
+            minutes.attendance = try await Self.ordered(db, "attendances", "meeting_id", m).map { r in
+                var replacing: PersonRef? = nil
+                if let name = try r.optionalString("replacing_name") {
+                    replacing = PersonRef(personID: try r.optionalID("replacing_person_id").map(PersonID.init(rawValue:)), name: name,
+                                          party: try r.optionalString("replacing_party"))
+                }
+                return Attendance(person: try r.personRef(), role: try r.enumValue("role", as: AttendanceRole.self),
+                                  replacing: replacing, fromParagraph: try r.optionalInt("from_paragraph"),
+                                  toParagraph: try r.optionalInt("to_paragraph"))
+            }
+            minutes.officials = try await Self.ordered(db, "official_attendances", "meeting_id", m).map { r in
+                OfficialAttendance(name: try r.string("name"), title: try r.optionalString("title"),
+                                   fromParagraph: try r.optionalInt("from_paragraph"), toParagraph: try r.optionalInt("to_paragraph"))
+            }
+            let rows = try await db.select().column("*").from("paragraphs").where("meeting_id", .equal, SQLBind(m))
+                .orderBy("number").all()
+            minutes.paragraphs = try await Self.paragraphs(rows, db: db,
+                                                           scope: SQLRaw("SELECT id FROM paragraphs WHERE meeting_id = \(m)"))
+            return minutes
+        }
+    }
+
+    public func paragraph(_ id: ParagraphID) async throws -> Paragraph? {
+        try await read { db in
+            let rows = try await db.select().column("*").from("paragraphs").where("id", .equal, SQLBind(id.rawValue)).all()
+            return try await Self.paragraphs(rows, db: db, scope: SQLRaw("SELECT \(id.rawValue)")).first
+        }
+    }
+
+    public func highestParagraphNumber(committee: CommitteeID, year: Int) async throws -> Int? {
+        try await read { db in
+            try await db.select().column(SQLFunction("max", args: SQLIdentifier("number")), as: "highest").from("paragraphs")
+                .where("committee_id", .equal, SQLBind(committee.rawValue)).where("year", .equal, SQLBind(year))
+                .first()?.optionalInt("highest")
+        }
+    }
+
+    public func paragraphCount() async throws -> Int {
+        try await read { db in
+            try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("paragraphs").first()?.int("n") ?? 0
+        }
+    }
+
+    private static func ordered(_ db: any SQLDatabase, _ table: String, _ column: String, _ id: Int64) async throws -> [any SQLRow] {
+        try await db.select().column("*").from(table).where(column, .equal, SQLBind(id)).orderBy("position").all()
+    }
+
+    /// Builds paragraphs from their rows, loading each child table once for all of them.
+    /// `scope` is a subquery (of our own making, with integer ids only) yielding their ids.
+    private static func paragraphs(_ rows: [any SQLRow], db: any SQLDatabase, scope: SQLRaw) async throws -> [Paragraph] {
+        guard !rows.isEmpty else { return [] }
+        func children(_ table: String, parent: String = "paragraph_id", parentScope: SQLRaw? = nil) async throws -> [Int64: [any SQLRow]] {
+            let all = try await db.select().column("*").from(table)
+                .where(parent, .in, SQLGroupExpression(parentScope ?? scope))
+                .orderBy(parent).orderBy("position").all()
+            return try Dictionary(grouping: all, by: { try $0.id(parent) })
+        }
+        let clauses = try await children("decision_clauses")
+        let basis = try await children("basis_items")
+        let recipients = try await children("recipients")
+        let disqualifications = try await children("disqualifications")
+        let proposals = try await children("proposals")
+        let votes = try await children("votes")
+        let reservations = try await children("reservations")
+        let statements = try await children("statements")
+        func sub(_ table: String, parent: String, of owner: String) async throws -> [Int64: [any SQLRow]] {
+            let raw = "SELECT id FROM \(owner) WHERE paragraph_id IN (\(scope.sql))"
+            return try await children(table, parent: parent, parentScope: SQLRaw(raw))
+        }
+        let proposalAuthors = try await sub("proposal_authors", parent: "proposal_id", of: "proposals")
+        let ballots = try await sub("ballots", parent: "vote_id", of: "votes")
+        let reservationAuthors = try await sub("reservation_authors", parent: "reservation_id", of: "reservations")
+        let statementAuthors = try await sub("statement_authors", parent: "statement_id", of: "statements")
+
+        return try rows.map { row in
+            let id = try row.id()
+            let refs = { (table: [Int64: [any SQLRow]], key: Int64) throws -> [PersonRef] in
+                try (table[key] ?? []).map { try $0.personRef() }
+            }
+            return Paragraph(
+                id: ParagraphID(id), meetingID: MeetingID(try row.id("meeting_id")), number: try row.int("number"),
+                title: try row.string("title"), caseID: try row.optionalID("case_id").map(CaseID.init(rawValue:)),
+                diaryNumber: try row.diaryNumber("diary_number", classification: "classification"),
+                isPublic: try row.bool("is_public"),
+                decision: try (clauses[id] ?? []).map { DecisionClause(number: try $0.optionalInt("number"), text: try $0.string("text")) },
+                description: try row.optionalString("description"),
+                basis: try (basis[id] ?? []).map { try $0.string("text") },
+                proposals: try (proposals[id] ?? []).map { r in
+                    Proposal(by: try refs(proposalAuthors, try r.id()), kind: try r.enumValue("kind", as: ProposalKind.self),
+                             text: try r.string("text"), withdrawn: try r.bool("withdrawn"))
+                },
+                procedure: try row.optionalString("procedure_text"),
+                votes: try (votes[id] ?? []).map { r in
+                    Vote(kind: try r.enumValue("kind", as: VoteKind.self), question: try r.optionalString("question"),
+                         yesMeans: try r.string("yes_means"), noMeans: try r.string("no_means"),
+                         ballots: try (ballots[try r.id()] ?? []).map {
+                             Ballot(voter: try $0.personRef(), choice: try $0.enumValue("choice", as: BallotChoice.self))
+                         },
+                         lotWinner: try r.optionalString("lot_winner").flatMap(BallotChoice.init(rawValue:)))
+                },
+                reservations: try (reservations[id] ?? []).map { r in
+                    Reservation(by: try refs(reservationAuthors, try r.id()), reasons: try r.optionalString("reasons"))
+                },
+                statements: try (statements[id] ?? []).map { r in
+                    Statement(kind: try r.enumValue("kind", as: StatementKind.self), by: try refs(statementAuthors, try r.id()),
+                              text: try r.string("text"))
+                },
+                disqualifications: try (disqualifications[id] ?? []).map {
+                    Disqualification(person: try $0.personRef(), reason: try $0.optionalString("reason"))
+                },
+                recipients: try (recipients[id] ?? []).map { try $0.string("name") },
+                immediatelyAdjusted: try row.bool("immediately_adjusted"))
+        }
+    }
+}

@@ -1,0 +1,476 @@
+import Logging
+import ParagrafCore
+import SQLKit
+
+/// The one store implementation, over SQLKit, for SQLite and PostgreSQL alike.
+public struct SQLStore: Store {
+    public let backend: any SQLBackend
+
+    public init(backend: any SQLBackend) {
+        self.backend = backend
+    }
+
+    /// Opens the store at a location; with `migrate`, brings its schema up to date first.
+    public static func open(_ location: StoreLocation, migrate: Bool, logger: Logger = Logger(label: "paragraf.store")) async throws -> SQLStore {
+        let backend = try await openBackend(location, logger: logger)
+        if migrate {
+            do {
+                try await Migrator(backend: backend).migrate()
+            } catch {
+                await backend.shutdown()
+                throw error
+            }
+        }
+        return SQLStore(backend: backend)
+    }
+
+    public func close() async { await backend.shutdown() }
+
+    func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await backend.withConnection(body)
+    }
+
+    func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await backend.transaction(body)
+    }
+}
+
+// MARK: - Organisation
+
+extension SQLStore {
+    public func save(_ municipality: Municipality) async throws -> Municipality {
+        var saved = municipality
+        let row = Row([("name", municipality.name), ("code", municipality.code)])
+        saved.id = MunicipalityID(try await write { db in try await db.upsert("municipalities", id: municipality.id?.rawValue, row) })
+        return saved
+    }
+
+    public func municipalities() async throws -> [Municipality] {
+        try await read { db in
+            try await db.select().columns("id", "name", "code").from("municipalities").orderBy("name").all().map(Self.municipality)
+        }
+    }
+
+    public func municipality(named name: String) async throws -> Municipality? {
+        try await read { db in
+            try await db.select().columns("id", "name", "code").from("municipalities").where("name", .equal, SQLBind(name))
+                .first().map(Self.municipality)
+        }
+    }
+
+    static func municipality(_ row: any SQLRow) throws -> Municipality {
+        Municipality(id: MunicipalityID(try row.id()), name: try row.string("name"), code: try row.optionalString("code"))
+    }
+
+    public func save(_ committee: Committee) async throws -> Committee {
+        let problems = committee.structuralProblems
+        guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: " ")) }
+        var saved = committee
+        let row = Row([("municipality_id", committee.municipalityID.rawValue), ("name", committee.name),
+                       ("kind", committee.kind.rawValue), ("abbreviation", committee.abbreviation),
+                       ("parent_id", committee.parentID?.rawValue)])
+        saved.id = CommitteeID(try await write { db in try await db.upsert("committees", id: committee.id?.rawValue, row) })
+        return saved
+    }
+
+    public func committee(_ id: CommitteeID) async throws -> Committee? {
+        try await read { db in
+            try await db.select().column("*").from("committees").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.committee)
+        }
+    }
+
+    public func committees(in municipality: MunicipalityID?) async throws -> [Committee] {
+        try await read { db in
+            var query = db.select().column("*").from("committees")
+            if let municipality { query = query.where("municipality_id", .equal, SQLBind(municipality.rawValue)) }
+            return try await query.orderBy("name").all().map(Self.committee)
+        }
+    }
+
+    static func committee(_ row: any SQLRow) throws -> Committee {
+        Committee(id: CommitteeID(try row.id()), municipalityID: MunicipalityID(try row.id("municipality_id")),
+                  name: try row.string("name"), kind: try row.enumValue("kind", as: CommitteeKind.self),
+                  abbreviation: try row.optionalString("abbreviation"),
+                  parentID: try row.optionalID("parent_id").map(CommitteeID.init(rawValue:)))
+    }
+
+    public func save(_ person: Person) async throws -> Person {
+        var saved = person
+        let row = Row([("municipality_id", person.municipalityID.rawValue), ("name", person.name), ("party", person.party)])
+        saved.id = PersonID(try await write { db in try await db.upsert("persons", id: person.id?.rawValue, row) })
+        return saved
+    }
+
+    public func persons(in municipality: MunicipalityID) async throws -> [Person] {
+        try await read { db in
+            try await db.select().column("*").from("persons").where("municipality_id", .equal, SQLBind(municipality.rawValue))
+                .orderBy("name").all().map(Self.person)
+        }
+    }
+
+    public func person(named name: String, party: String?, in municipality: MunicipalityID) async throws -> Person? {
+        try await read { db in
+            var query = db.select().column("*").from("persons")
+                .where("municipality_id", .equal, SQLBind(municipality.rawValue))
+                .where("name", .equal, SQLBind(name))
+            // Parties are printed in either case ("fp", "FP"): they match regardless.
+            if let party {
+                query = query.where(SQLFunction("upper", args: SQLIdentifier("party")), .equal, SQLBind(party.uppercased()))
+            } else {
+                query = query.where("party", .is, SQLLiteral.null)
+            }
+            return try await query.orderBy("id").first().map(Self.person)
+        }
+    }
+
+    static func person(_ row: any SQLRow) throws -> Person {
+        Person(id: PersonID(try row.id()), municipalityID: MunicipalityID(try row.id("municipality_id")),
+               name: try row.string("name"), party: try row.optionalString("party"))
+    }
+
+    public func save(_ membership: Membership) async throws -> Membership {
+        if membership.role == .ersattare, membership.callingOrder == nil {
+            throw StoreError.invalid("en ersättare behöver en plats i tjänstgöringsordningen")
+        }
+        var saved = membership
+        let row = Row([("person_id", membership.personID.rawValue), ("committee_id", membership.committeeID.rawValue),
+                       ("role", membership.role.rawValue), ("term_from", membership.term.from.iso),
+                       ("term_to", membership.term.to?.iso), ("calling_order", membership.callingOrder)])
+        saved.id = MembershipID(try await write { db in try await db.upsert("memberships", id: membership.id?.rawValue, row) })
+        return saved
+    }
+
+    public func memberships(of committee: CommitteeID, on date: LocalDate?) async throws -> [Membership] {
+        let all = try await read { db in
+            try await db.select().column("*").from("memberships").where("committee_id", .equal, SQLBind(committee.rawValue))
+                .orderBy("id").all().map(Self.membership)
+        }
+        let roleOrder = Dictionary(uniqueKeysWithValues: MembershipRole.allCases.enumerated().map { ($1, $0) })
+        return all.filter { date.map($0.term.contains) ?? true }.sorted {
+            (roleOrder[$0.role]!, $0.callingOrder ?? 0, $0.id!.rawValue) < (roleOrder[$1.role]!, $1.callingOrder ?? 0, $1.id!.rawValue)
+        }
+    }
+
+    static func membership(_ row: any SQLRow) throws -> Membership {
+        Membership(id: MembershipID(try row.id()), personID: PersonID(try row.id("person_id")),
+                   committeeID: CommitteeID(try row.id("committee_id")), role: try row.enumValue("role", as: MembershipRole.self),
+                   term: Term(from: try row.date("term_from"), to: try row.optionalDate("term_to")),
+                   callingOrder: try row.optionalInt("calling_order"))
+    }
+
+    public func save(_ official: Official) async throws -> Official {
+        var saved = official
+        let row = Row([("municipality_id", official.municipalityID.rawValue), ("name", official.name), ("title", official.title)])
+        saved.id = OfficialID(try await write { db in try await db.upsert("officials", id: official.id?.rawValue, row) })
+        return saved
+    }
+
+    public func officials(in municipality: MunicipalityID) async throws -> [Official] {
+        try await read { db in
+            try await db.select().column("*").from("officials").where("municipality_id", .equal, SQLBind(municipality.rawValue))
+                .orderBy("name").all().map { row in
+                    Official(id: OfficialID(try row.id()), municipalityID: MunicipalityID(try row.id("municipality_id")),
+                             name: try row.string("name"), title: try row.optionalString("title"))
+                }
+        }
+    }
+}
+
+// MARK: - Diary
+
+extension SQLStore {
+    public func save(_ matter: Case) async throws -> Case {
+        var saved = matter
+        let dnr = matter.diaryNumber
+        let row = Row([("committee_id", matter.committeeID.rawValue), ("diary_number", dnr.description),
+                       ("classification", dnr.classification?.code), ("series", dnr.series), ("year", dnr.year),
+                       ("serial", dnr.serial), ("title", matter.title), ("registered", matter.registered?.iso),
+                       ("handler", matter.handler), ("secret_provision", matter.secrecy.provision),
+                       ("status", matter.status.rawValue)])
+        saved.id = CaseID(try await write { db in
+            if matter.id == nil {
+                let clash = try await db.select().column("id").from("cases")
+                    .where("committee_id", .equal, SQLBind(matter.committeeID.rawValue))
+                    .where("diary_number", .equal, SQLBind(dnr.description)).first()
+                if clash != nil { throw StoreError.conflict("diarienumret \(dnr) finns redan i nämndens diarium") }
+            }
+            return try await db.upsert("cases", id: matter.id?.rawValue, row)
+        })
+        return saved
+    }
+
+    public func matter(_ id: CaseID) async throws -> Case? {
+        try await read { db in
+            try await db.select().column("*").from("cases").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.matter)
+        }
+    }
+
+    public func cases(diaryNumber: DiaryNumber) async throws -> [Case] {
+        try await read { db in
+            try await db.select().column("*").from("cases").where("diary_number", .equal, SQLBind(diaryNumber.description))
+                .orderBy("id").all().map(Self.matter)
+        }
+    }
+
+    public func cases(in committee: CommitteeID) async throws -> [Case] {
+        try await read { db in
+            try await db.select().column("*").from("cases").where("committee_id", .equal, SQLBind(committee.rawValue))
+                .orderBy("year", .descending).orderBy("serial", .descending).all().map(Self.matter)
+        }
+    }
+
+    public func highestSerial(in committee: CommitteeID, year: Int) async throws -> Int? {
+        let serials = try await read { db in
+            try await db.select().column("serial").from("cases")
+                .where("committee_id", .equal, SQLBind(committee.rawValue)).where("year", .equal, SQLBind(year))
+                .all().map { try $0.string("serial") }
+        }
+        return serials.compactMap { Int($0) }.max()
+    }
+
+    static func matter(_ row: any SQLRow) throws -> Case {
+        guard let dnr = try row.diaryNumber("diary_number", classification: "classification") else {
+            throw StoreError.invalid("ärende utan diarienummer")
+        }
+        return Case(id: CaseID(try row.id()), committeeID: CommitteeID(try row.id("committee_id")), diaryNumber: dnr,
+                    title: try row.string("title"), registered: try row.optionalDate("registered"),
+                    handler: try row.optionalString("handler"), secrecy: try row.secrecy(),
+                    status: try row.enumValue("status", as: CaseStatus.self))
+    }
+
+    public func save(_ document: Document) async throws -> Document {
+        var saved = document
+        let row = Row([("case_id", document.caseID?.rawValue), ("meeting_id", document.meetingID?.rawValue),
+                       ("kind", document.kind.rawValue), ("title", document.title), ("date", document.date?.iso),
+                       ("secret_provision", document.secrecy.provision), ("file_name", document.file?.fileName),
+                       ("media_type", document.file?.mediaType), ("sha256", document.file?.sha256),
+                       ("byte_count", document.file.map { Int64($0.byteCount) })])
+        saved.id = DocumentID(try await write { db in try await db.upsert("documents", id: document.id?.rawValue, row) })
+        return saved
+    }
+
+    public func documents(for matter: CaseID) async throws -> [Document] {
+        try await documents(where: "case_id", matter.rawValue)
+    }
+
+    public func documents(forMeeting meeting: MeetingID) async throws -> [Document] {
+        try await documents(where: "meeting_id", meeting.rawValue)
+    }
+
+    private func documents(where column: String, _ id: Int64) async throws -> [Document] {
+        try await read { db in
+            try await db.select().column("*").from("documents").where(column, .equal, SQLBind(id))
+                .orderBy("id").all().map { row in
+                    var file: StoredFile? = nil
+                    if let sha = try row.optionalString("sha256") {
+                        file = StoredFile(fileName: try row.optionalString("file_name") ?? "", mediaType: try row.optionalString("media_type") ?? "",
+                                          sha256: sha, byteCount: Int(try row.decode(column: "byte_count", as: Int64?.self) ?? 0))
+                    }
+                    return Document(id: DocumentID(try row.id()), caseID: try row.optionalID("case_id").map(CaseID.init(rawValue:)),
+                                    meetingID: try row.optionalID("meeting_id").map(MeetingID.init(rawValue:)),
+                                    kind: try row.enumValue("kind", as: DocumentKind.self), title: try row.string("title"),
+                                    date: try row.optionalDate("date"), secrecy: try row.secrecy(), file: file)
+                }
+        }
+    }
+}
+
+// MARK: - Meetings
+
+extension SQLStore {
+    public func save(_ meeting: Meeting) async throws -> Meeting {
+        var saved = meeting
+        let row = Row([("committee_id", meeting.committeeID.rawValue), ("date", meeting.date.iso),
+                       ("start_time", meeting.startTime?.description), ("end_time", meeting.endTime?.description),
+                       ("place", meeting.place), ("state", meeting.state.rawValue), ("open_to_public", meeting.isOpenToPublic)])
+        saved.id = MeetingID(try await write { db in try await db.upsert("meetings", id: meeting.id?.rawValue, row) })
+        return saved
+    }
+
+    public func meeting(_ id: MeetingID) async throws -> Meeting? {
+        try await read { db in
+            try await db.select().column("*").from("meetings").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.meeting)
+        }
+    }
+
+    public func meetings(of committee: CommitteeID, year: Int?) async throws -> [Meeting] {
+        try await read { db in
+            var query = db.select().column("*").from("meetings").where("committee_id", .equal, SQLBind(committee.rawValue))
+            if let year {
+                query = query.where("date", .greaterThanOrEqual, SQLBind("\(year)-01-01"))
+                    .where("date", .lessThanOrEqual, SQLBind("\(year)-12-31"))
+            }
+            return try await query.orderBy("date").orderBy("id").all().map(Self.meeting)
+        }
+    }
+
+    public func meetings(from: LocalDate, through: LocalDate) async throws -> [Meeting] {
+        try await read { db in
+            try await db.select().column("*").from("meetings")
+                .where("date", .greaterThanOrEqual, SQLBind(from.iso)).where("date", .lessThanOrEqual, SQLBind(through.iso))
+                .orderBy("date").orderBy("id").all().map(Self.meeting)
+        }
+    }
+
+    static func meeting(_ row: any SQLRow) throws -> Meeting {
+        Meeting(id: MeetingID(try row.id()), committeeID: CommitteeID(try row.id("committee_id")), date: try row.date("date"),
+                startTime: try row.optionalTime("start_time"), endTime: try row.optionalTime("end_time"),
+                place: try row.optionalString("place"), state: try row.enumValue("state", as: MeetingState.self),
+                isOpenToPublic: try row.bool("open_to_public"))
+    }
+
+    public func replaceAgenda(_ items: [AgendaItem], for meeting: MeetingID) async throws -> [AgendaItem] {
+        guard items.allSatisfy({ $0.meetingID == meeting }) else {
+            throw StoreError.invalid("föredragningslistans punkter hör till ett annat sammanträde")
+        }
+        guard Set(items.map(\.position)).count == items.count else {
+            throw StoreError.invalid("två punkter har samma plats på föredragningslistan")
+        }
+        return try await write { db in
+            try await Self.requireMeeting(db, meeting)
+            try await db.delete(from: "agenda_items").where("meeting_id", .equal, SQLBind(meeting.rawValue)).run()
+            var saved: [AgendaItem] = []
+            for item in items.sorted(by: { $0.position < $1.position }) {
+                var copy = item
+                copy.id = AgendaItemID(try await db.insertReturningID("agenda_items", Row([
+                    ("meeting_id", meeting.rawValue), ("position", item.position), ("kind", item.kind.rawValue),
+                    ("title", item.title), ("case_id", item.caseID?.rawValue), ("is_public", item.isPublic),
+                    ("proposed_decision", item.proposedDecision),
+                ]), stamped: false))
+                saved.append(copy)
+            }
+            return saved
+        }
+    }
+
+    public func agenda(for meeting: MeetingID) async throws -> [AgendaItem] {
+        try await read { db in
+            try await db.select().column("*").from("agenda_items").where("meeting_id", .equal, SQLBind(meeting.rawValue))
+                .orderBy("position").all().map { row in
+                    AgendaItem(id: AgendaItemID(try row.id()), meetingID: meeting, position: try row.int("position"),
+                               kind: try row.enumValue("kind", as: AgendaItemKind.self), title: try row.string("title"),
+                               caseID: try row.optionalID("case_id").map(CaseID.init(rawValue:)), isPublic: try row.bool("is_public"),
+                               proposedDecision: try row.optionalString("proposed_decision"))
+                }
+        }
+    }
+
+    public func save(_ notice: Notice) async throws {
+        let groups = try JSONText.encode(notice.groupMeetings)
+        let signers = try JSONText.encode(notice.signedBy)
+        try await write { db in
+            try await Self.requireMeeting(db, notice.meetingID)
+            try await db.delete(from: "notices").where("meeting_id", .equal, SQLBind(notice.meetingID.rawValue)).run()
+            try await db.insert(into: "notices").columns("meeting_id", "issued", "group_meetings", "signed_by")
+                .values(SQLBind(notice.meetingID.rawValue), SQLBind(notice.issued.iso), SQLBind(groups), SQLBind(signers)).run()
+        }
+    }
+
+    public func notice(for meeting: MeetingID) async throws -> Notice? {
+        try await read { db in
+            try await db.select().column("*").from("notices").where("meeting_id", .equal, SQLBind(meeting.rawValue)).first().map { row in
+                Notice(meetingID: meeting, issued: try row.date("issued"),
+                       groupMeetings: try JSONText.decode([GroupMeeting].self, try row.string("group_meetings")),
+                       signedBy: try JSONText.decode([String].self, try row.string("signed_by")))
+            }
+        }
+    }
+
+    @discardableResult
+    static func requireMeeting(_ db: any SQLDatabase, _ meeting: MeetingID) async throws -> (committee: CommitteeID, date: LocalDate) {
+        guard let row = try await db.select().columns("committee_id", "date").from("meetings")
+            .where("id", .equal, SQLBind(meeting.rawValue)).first() else {
+            throw StoreError.notFound("sammanträde \(meeting)")
+        }
+        return (CommitteeID(try row.id("committee_id")), try row.date("date"))
+    }
+}
+
+// MARK: - Follow-up
+
+extension SQLStore {
+    public func save(_ assignment: Assignment) async throws -> Assignment {
+        var saved = assignment
+        let row = Row([("committee_id", assignment.committeeID.rawValue), ("paragraph_id", assignment.paragraphID?.rawValue),
+                       ("receiver", assignment.receiver), ("text", assignment.text), ("report_back_by", assignment.reportBackBy?.iso),
+                       ("status", assignment.status.rawValue), ("closed_by_paragraph", assignment.closedByParagraph)])
+        saved.id = AssignmentID(try await write { db in try await db.upsert("assignments", id: assignment.id?.rawValue, row) })
+        return saved
+    }
+
+    public func assignments(of committee: CommitteeID) async throws -> [Assignment] {
+        try await rows("assignments", committee: committee, orderBy: "report_back_by").map { row in
+            Assignment(id: AssignmentID(try row.id()), committeeID: committee,
+                       paragraphID: try row.optionalID("paragraph_id").map(ParagraphID.init(rawValue:)),
+                       receiver: try row.optionalString("receiver"), text: try row.string("text"),
+                       reportBackBy: try row.optionalDate("report_back_by"),
+                       status: try row.enumValue("status", as: AssignmentStatus.self),
+                       closedByParagraph: try row.optionalInt("closed_by_paragraph"))
+        }
+    }
+
+    public func save(_ referral: Referral) async throws -> Referral {
+        var saved = referral
+        let row = Row([("committee_id", referral.committeeID.rawValue), ("direction", referral.direction.rawValue),
+                       ("counterparts", try JSONText.encode(referral.counterparts)), ("title", referral.title),
+                       ("diary_number", referral.diaryNumber?.withClassification), ("deadline", referral.deadline.iso),
+                       ("extensions", try JSONText.encode(referral.extensions)),
+                       ("answered_by_paragraph", referral.answeredByParagraph?.rawValue)])
+        saved.id = ReferralID(try await write { db in try await db.upsert("referrals", id: referral.id?.rawValue, row) })
+        return saved
+    }
+
+    public func referrals(of committee: CommitteeID) async throws -> [Referral] {
+        try await rows("referrals", committee: committee, orderBy: "deadline").map { row in
+            Referral(id: ReferralID(try row.id()), committeeID: committee,
+                     direction: try row.enumValue("direction", as: ReferralDirection.self),
+                     counterparts: try JSONText.decode([String].self, try row.string("counterparts")),
+                     title: try row.string("title"), diaryNumber: try row.diaryNumber("diary_number"),
+                     deadline: try row.date("deadline"), extensions: try JSONText.decode([LocalDate].self, try row.string("extensions")),
+                     answeredByParagraph: try row.optionalID("answered_by_paragraph").map(ParagraphID.init(rawValue:)))
+        }
+    }
+
+    public func save(_ decision: DelegatedDecision) async throws -> DelegatedDecision {
+        var saved = decision
+        let row = Row([("committee_id", decision.committeeID.rawValue), ("decided_by", decision.decidedBy),
+                       ("delegation_point", decision.delegationPoint), ("decided", decision.decided.iso), ("title", decision.title),
+                       ("diary_number", decision.diaryNumber?.withClassification), ("reported_at", decision.reportedAt?.rawValue)])
+        saved.id = DelegatedDecisionID(try await write { db in try await db.upsert("delegated_decisions", id: decision.id?.rawValue, row) })
+        return saved
+    }
+
+    public func delegatedDecisions(of committee: CommitteeID) async throws -> [DelegatedDecision] {
+        try await rows("delegated_decisions", committee: committee, orderBy: "decided").map { row in
+            DelegatedDecision(id: DelegatedDecisionID(try row.id()), committeeID: committee, decidedBy: try row.string("decided_by"),
+                              delegationPoint: try row.string("delegation_point"), decided: try row.date("decided"),
+                              title: try row.string("title"), diaryNumber: try row.diaryNumber("diary_number"),
+                              reportedAt: try row.optionalID("reported_at").map(MeetingID.init(rawValue:)))
+        }
+    }
+
+    public func save(_ notification: Notification) async throws -> Notification {
+        var saved = notification
+        let row = Row([("committee_id", notification.committeeID.rawValue), ("title", notification.title),
+                       ("sender", notification.sender), ("received", notification.received.iso),
+                       ("diary_number", notification.diaryNumber?.withClassification), ("reported_at", notification.reportedAt?.rawValue)])
+        saved.id = NotificationID(try await write { db in try await db.upsert("notifications", id: notification.id?.rawValue, row) })
+        return saved
+    }
+
+    public func notifications(of committee: CommitteeID) async throws -> [Notification] {
+        try await rows("notifications", committee: committee, orderBy: "received").map { row in
+            Notification(id: NotificationID(try row.id()), committeeID: committee, title: try row.string("title"),
+                         sender: try row.optionalString("sender"), received: try row.date("received"),
+                         diaryNumber: try row.diaryNumber("diary_number"),
+                         reportedAt: try row.optionalID("reported_at").map(MeetingID.init(rawValue:)))
+        }
+    }
+
+    private func rows(_ table: String, committee: CommitteeID, orderBy column: String) async throws -> [any SQLRow] {
+        try await read { db in
+            try await db.select().column("*").from(table).where("committee_id", .equal, SQLBind(committee.rawValue))
+                .orderBy(column).orderBy("id").all()
+        }
+    }
+}

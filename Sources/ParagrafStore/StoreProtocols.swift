@@ -1,0 +1,83 @@
+import ParagrafCore
+
+/// Municipalities, committees, persons, memberships and officials.
+public protocol OrganisationStore: Sendable {
+    func save(_ municipality: Municipality) async throws -> Municipality
+    func municipalities() async throws -> [Municipality]
+    func municipality(named name: String) async throws -> Municipality?
+
+    func save(_ committee: Committee) async throws -> Committee
+    func committee(_ id: CommitteeID) async throws -> Committee?
+    /// Committees of one municipality, or of all when nil, by name.
+    func committees(in municipality: MunicipalityID?) async throws -> [Committee]
+
+    func save(_ person: Person) async throws -> Person
+    func persons(in municipality: MunicipalityID) async throws -> [Person]
+    /// A person matched by name and party within one municipality; never across municipalities.
+    func person(named name: String, party: String?, in municipality: MunicipalityID) async throws -> Person?
+
+    func save(_ membership: Membership) async throws -> Membership
+    /// Memberships of a committee, those valid on `date` only when it is given; ledamöter first, then
+    /// ersättare in calling order.
+    func memberships(of committee: CommitteeID, on date: LocalDate?) async throws -> [Membership]
+
+    func save(_ official: Official) async throws -> Official
+    func officials(in municipality: MunicipalityID) async throws -> [Official]
+}
+
+/// The diary: cases and their documents.
+public protocol DiaryStore: Sendable {
+    func save(_ matter: Case) async throws -> Case
+    func matter(_ id: CaseID) async throws -> Case?
+    /// Cases with this diary number (as printed, without classification), in any committee.
+    func cases(diaryNumber: DiaryNumber) async throws -> [Case]
+    func cases(in committee: CommitteeID) async throws -> [Case]
+    /// The highest serial used in a committee's series for a year, for numbering the next case.
+    func highestSerial(in committee: CommitteeID, year: Int) async throws -> Int?
+
+    func save(_ document: Document) async throws -> Document
+    func documents(for matter: CaseID) async throws -> [Document]
+    func documents(forMeeting meeting: MeetingID) async throws -> [Document]
+}
+
+/// Meetings, their agenda and notice.
+public protocol MeetingStore: Sendable {
+    func save(_ meeting: Meeting) async throws -> Meeting
+    func meeting(_ id: MeetingID) async throws -> Meeting?
+    func meetings(of committee: CommitteeID, year: Int?) async throws -> [Meeting]
+    /// Meetings of all committees in a date range, in date order.
+    func meetings(from: LocalDate, through: LocalDate) async throws -> [Meeting]
+
+    /// Replaces a meeting's agenda whole.
+    func replaceAgenda(_ items: [AgendaItem], for meeting: MeetingID) async throws -> [AgendaItem]
+    func agenda(for meeting: MeetingID) async throws -> [AgendaItem]
+
+    func save(_ notice: Notice) async throws
+    func notice(for meeting: MeetingID) async throws -> Notice?
+}
+
+/// The minutes of meetings with their paragraphs.
+public protocol MinutesStore: Sendable {
+    /// Stores a meeting's minutes, replacing any earlier version whole, in one transaction.
+    func save(_ minutes: Minutes) async throws -> Minutes
+    func minutes(for meeting: MeetingID) async throws -> Minutes?
+    func paragraph(_ id: ParagraphID) async throws -> Paragraph?
+    /// The highest § number a committee used in a year (numbers run on through the year).
+    func highestParagraphNumber(committee: CommitteeID, year: Int) async throws -> Int?
+    func paragraphCount() async throws -> Int
+}
+
+/// Assignments, referrals, delegated decisions and notifications.
+public protocol FollowUpStore: Sendable {
+    func save(_ assignment: Assignment) async throws -> Assignment
+    func assignments(of committee: CommitteeID) async throws -> [Assignment]
+    func save(_ referral: Referral) async throws -> Referral
+    func referrals(of committee: CommitteeID) async throws -> [Referral]
+    func save(_ decision: DelegatedDecision) async throws -> DelegatedDecision
+    func delegatedDecisions(of committee: CommitteeID) async throws -> [DelegatedDecision]
+    func save(_ notification: Notification) async throws -> Notification
+    func notifications(of committee: CommitteeID) async throws -> [Notification]
+}
+
+/// Everything Paragraf stores, as one contract that both SQL backends fulfil.
+public typealias Store = OrganisationStore & DiaryStore & MeetingStore & MinutesStore & FollowUpStore

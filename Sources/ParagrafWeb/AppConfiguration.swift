@@ -1,0 +1,90 @@
+import Configuration
+import Foundation
+import ParagrafStore
+
+/// Paragraf's settings, from flags, then environment (`PARAGRAF_STORE`, `PARAGRAF_HTTP_HOST`,
+/// `PARAGRAF_HTTP_PORT`), then an optional JSON file (`{"store": …, "http": {"host": …, "port": …}}`),
+/// then the defaults.
+public struct AppConfiguration: Sendable, Equatable {
+    public static let defaultStore = "./paragraf.sqlite"
+
+    public var store: StoreLocation
+    public var host: String
+    public var port: Int
+
+    public init(store: StoreLocation, host: String = "127.0.0.1", port: Int = 8080) {
+        self.store = store
+        self.host = host
+        self.port = port
+    }
+
+    /// Flag values given on the command line; nil where the flag was left out.
+    public struct Flags: Sendable {
+        public var store: String?
+        public var host: String?
+        public var port: String?
+        public var configFile: String?
+
+        public init(store: String? = nil, host: String? = nil, port: String? = nil, configFile: String? = nil) {
+            self.store = store
+            self.host = host
+            self.port = port
+            self.configFile = configFile
+        }
+    }
+
+    public static func resolve(flags: Flags, environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> AppConfiguration {
+        var flagValues: [AbsoluteConfigKey: ConfigValue] = [:]
+        if let store = flags.store { flagValues[AbsoluteConfigKey(["store"])] = .init(.string(store), isSecret: true) }
+        if let host = flags.host { flagValues[AbsoluteConfigKey(["http", "host"])] = .init(.string(host), isSecret: false) }
+        if let port = flags.port { flagValues[AbsoluteConfigKey(["http", "port"])] = .init(.string(port), isSecret: false) }
+        // Environment variables carry the PARAGRAF_ prefix: `store` is read from PARAGRAF_STORE.
+        let env = KeyMappingProvider(upstream: EnvironmentVariablesProvider(environmentVariables: environment)) { key in
+            AbsoluteConfigKey(["paragraf"] + key.components, context: key.context)
+        }
+        var providers: [any ConfigProvider] = [InMemoryProvider(name: "flaggor", values: flagValues), env]
+        let configFile = flags.configFile ?? environment["PARAGRAF_CONFIG"]
+        if let configFile {
+            guard FileManager.default.fileExists(atPath: configFile) else {
+                throw ConfigurationError.fileMissing(configFile)
+            }
+            do {
+                providers.append(try await FileProvider<JSONSnapshot>(filePath: .init(configFile)))
+            } catch {
+                throw ConfigurationError.unreadableFile(configFile, "\(error)")
+            }
+        }
+        let config = ConfigReader(providers: providers)
+
+        let storeText = config.string(forKey: "store", isSecret: true) ?? defaultStore
+        let store: StoreLocation
+        do {
+            store = try StoreLocation(storeText)
+        } catch {
+            throw ConfigurationError.invalid(key: "store", value: storeText, hint: error.description)
+        }
+        let host = config.string(forKey: "http.host") ?? "127.0.0.1"
+        guard !host.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ConfigurationError.invalid(key: "http.host", value: host, hint: "ange en värd, t.ex. 127.0.0.1 eller 0.0.0.0")
+        }
+        let portText = config.string(forKey: "http.port") ?? config.int(forKey: "http.port").map(String.init) ?? "8080"
+        guard let port = Int(portText), (1...65535).contains(port) else {
+            throw ConfigurationError.invalid(key: "http.port", value: portText, hint: "porten ska vara ett heltal mellan 1 och 65535")
+        }
+        return AppConfiguration(store: store, host: host, port: port)
+    }
+}
+
+public enum ConfigurationError: Error, CustomStringConvertible, Equatable {
+    case fileMissing(String)
+    case unreadableFile(String, String)
+    case invalid(key: String, value: String, hint: String)
+
+    public var description: String {
+        switch self {
+        case .fileMissing(let path): return "Konfigurationsfilen \(path) finns inte."
+        case let .unreadableFile(path, reason): return "Konfigurationsfilen \(path) kunde inte läsas som JSON: \(reason)"
+        case let .invalid(key, value, hint): return "Ogiltig inställning \(key) = ”\(value)”: \(hint)."
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import Logging
+import ParagrafCore
+import ParagrafRender
+import ParagrafStore
+
+/// The composition root: a store and a renderer wired into the HTTP routes.
+public func buildApplication(store: any Store, configuration: AppConfiguration,
+                             logger: Logger = Logger(label: "paragraf.web")) async throws -> some ApplicationProtocol {
+    let renderer = try await PageRenderer.load()
+    let router = Router()
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer, logger: logger))
+    router.get("/health") { _, _ in
+        HealthResponse(status: "ok")
+    }
+    router.get("/") { _, _ in
+        try HTML(renderer.render(try await StartPageQuery(store: store).load(today: .today())))
+    }
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Paragraf"),
+        logger: logger)
+}
+
+struct HealthResponse: ResponseEncodable {
+    var status: String
+}
+
+/// An HTML page as a response.
+public struct HTML: ResponseGenerator {
+    public let body: String
+    public init(_ body: String) { self.body = body }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+/// Turns failures into a page in Swedish instead of a bare status code.
+struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
+    let renderer: PageRenderer
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            return page(status: .notFound, title: "Sidan finns inte",
+                        message: "Adressen \(request.uri.path) finns inte i Paragraf. Kontrollera adressen eller gå till startsidan.")
+        } catch {
+            logger.error("Fel vid \(request.method) \(request.uri.path): \(error)")
+            return page(status: .internalServerError, title: "Något gick fel",
+                        message: "Sidan kunde inte visas på grund av ett fel i Paragraf. Felet är loggat; försök igen om en stund.")
+        }
+    }
+
+    private func page(status: HTTPResponse.Status, title: String, message: String) -> Response {
+        let html = (try? renderer.render(ErrorPage(title: title, message: message))) ?? "<!DOCTYPE html><html lang=\"sv\"><title>\(title)</title><p>\(message)</p></html>"
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
