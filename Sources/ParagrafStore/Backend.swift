@@ -196,7 +196,11 @@ public final class PostgresBackend: SQLBackend {
             let probe = try await PostgresConnection.connect(configuration: core, id: 0, logger: logger)
             try await probe.close()
         } catch let error as PSQLError {
-            throw StoreError.unreachable(location, error.serverInfo?[.message] ?? String(reflecting: error.code))
+            if let message = error.serverInfo?[.message] {
+                throw StoreError.unreachable(location, "servern svarade: \(message)")
+            }
+            let detail = error.underlying.map { "\($0)" } ?? "\(error.code)"
+            throw StoreError.unreachable(location, "ingen PostgreSQL-server svarar där (\(detail)). Kontrollera värd, port och att servern är igång.")
         } catch {
             throw StoreError.unreachable(location, "\(error)")
         }
