@@ -95,6 +95,45 @@ public enum StatementKind: String, Hashable, Sendable, Codable, CaseIterable {
     case protokollsanteckning
 }
 
+/// One question the chair puts in the propositionsordning.
+public struct PropositionQuestion: Hashable, Sendable, Codable {
+    public enum Stage: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Återremiss or bordläggning, decided before the matter itself.
+        case formal = "formellt yrkande"
+        /// Choosing which proposal stands against the main one (kontrapropositionsvotering).
+        case counterProposal = "kontraproposition"
+        case main = "huvudfråga"
+        /// Amendments and additions, after the main question.
+        case amendment = "ändrings- och tilläggsyrkanden"
+    }
+
+    public var stage: Stage
+    /// The proposals put against each other, as the minutes name them.
+    public var alternatives: [String]
+    /// The proposal the chair found adopted, or that won the vote.
+    public var adopted: String?
+    /// Index into the paragraph's votes when a vote decided the question.
+    public var vote: Int?
+
+    public init(stage: Stage, alternatives: [String], adopted: String? = nil, vote: Int? = nil) {
+        self.stage = stage
+        self.alternatives = alternatives
+        self.adopted = adopted
+        self.vote = vote
+    }
+}
+
+/// The beslutsgång: the text the minutes print and, when known, its questions in order.
+public struct DecisionProcedure: Hashable, Sendable, Codable {
+    public var text: String
+    public var questions: [PropositionQuestion]
+
+    public init(text: String, questions: [PropositionQuestion] = []) {
+        self.text = text
+        self.questions = questions
+    }
+}
+
 /// A reservation against a decision, with the written reasons when given.
 public struct Reservation: Hashable, Sendable, Codable {
     public var by: [PersonRef]
@@ -145,8 +184,7 @@ public struct Paragraph: Hashable, Sendable, Codable {
     /// Beslutsunderlag, one line per document.
     public var basis: [String]
     public var proposals: [Proposal]
-    /// The beslutsgång as written in the minutes.
-    public var procedure: String?
+    public var procedure: DecisionProcedure?
     public var votes: [Vote]
     public var reservations: [Reservation]
     public var statements: [Statement]
@@ -159,7 +197,7 @@ public struct Paragraph: Hashable, Sendable, Codable {
     public init(id: ParagraphID? = nil, meetingID: MeetingID, number: Int, title: String, caseID: CaseID? = nil,
                 diaryNumber: DiaryNumber? = nil, isPublic: Bool = true, decision: [DecisionClause] = [],
                 description: String? = nil, basis: [String] = [], proposals: [Proposal] = [],
-                procedure: String? = nil, votes: [Vote] = [], reservations: [Reservation] = [],
+                procedure: DecisionProcedure? = nil, votes: [Vote] = [], reservations: [Reservation] = [],
                 statements: [Statement] = [], disqualifications: [Disqualification] = [],
                 recipients: [String] = [], immediatelyAdjusted: Bool = false) {
         self.id = id
@@ -317,6 +355,21 @@ public struct Minutes: Hashable, Sendable, Codable {
         let disqualified = Set(paragraphs.first { $0.number == number }?.disqualifications.map(\.person.name) ?? [])
         return attendance.filter { $0.role.votes && $0.isPresent(at: number) && !disqualified.contains($0.person.name) }
             .map(\.person)
+    }
+}
+
+/// A protokollsutdrag: one paragraph, certified as a true copy (utdragsbestyrkande).
+public struct Extract: Hashable, Sendable, Codable {
+    public var paragraphID: ParagraphID
+    public var certifiedBy: String?
+    public var certifiedOn: LocalDate?
+    public var recipients: [String]
+
+    public init(paragraphID: ParagraphID, certifiedBy: String? = nil, certifiedOn: LocalDate? = nil, recipients: [String] = []) {
+        self.paragraphID = paragraphID
+        self.certifiedBy = certifiedBy
+        self.certifiedOn = certifiedOn
+        self.recipients = recipients
     }
 }
 

@@ -317,9 +317,13 @@ public struct DemoGenerator: Sendable {
                     Proposal(by: [chair], text: "Bifall till förvaltningens förslag till beslut."),
                     Proposal(by: [opponent], text: "Avslag på förvaltningens förslag till beslut."),
                 ]
-                p.procedure = "Ordföranden ställer proposition på förslagen och finner att nämnden bifaller förvaltningens förslag. "
-                    + "Votering begärs och genomförs. Den som bifaller förvaltningens förslag röstar ja, den som bifaller "
-                    + "\(opponent.name)s förslag röstar nej."
+                let won = ruling.count >= opposition.count
+                p.procedure = DecisionProcedure(
+                    text: "Ordföranden ställer proposition på förslagen och finner att nämnden bifaller förvaltningens förslag. "
+                        + "Votering begärs och genomförs. Den som bifaller förvaltningens förslag röstar ja, den som bifaller "
+                        + "\(opponent.name)s förslag röstar nej.",
+                    questions: [PropositionQuestion(stage: .main, alternatives: ["förvaltningens förslag", "\(opponent)s avslagsyrkande"],
+                                                    adopted: won ? "förvaltningens förslag" : "\(opponent)s avslagsyrkande", vote: 0)])
                 p.votes = [Vote(kind: .main, yesMeans: "förvaltningens förslag", noMeans: "\(opponent)s avslagsyrkande",
                                 ballots: ruling.map { Ballot(voter: $0, choice: .yes) } + opposition.map { Ballot(voter: $0, choice: .no) })]
                 if ruling.count > opposition.count {

@@ -69,7 +69,8 @@ extension SQLStore {
             ("meeting_id", p.meetingID.rawValue), ("committee_id", committee.rawValue), ("year", year), ("number", p.number),
             ("title", p.title), ("case_id", p.caseID?.rawValue), ("diary_number", p.diaryNumber?.description),
             ("classification", p.diaryNumber?.classification?.code), ("is_public", p.isPublic),
-            ("decision_text", p.decisionText), ("description", p.description), ("procedure_text", p.procedure),
+            ("decision_text", p.decisionText), ("description", p.description), ("procedure_text", p.procedure?.text),
+            ("procedure_questions", try p.procedure.map { try JSONText.encode($0.questions) }),
             ("immediately_adjusted", p.immediatelyAdjusted),
         ]))
         try await db.insertRows("decision_clauses", columns: ["paragraph_id", "position", "number", "text"],
@@ -228,7 +229,10 @@ extension SQLStore {
                     Proposal(by: try refs(proposalAuthors, try r.id()), kind: try r.enumValue("kind", as: ProposalKind.self),
                              text: try r.string("text"), withdrawn: try r.bool("withdrawn"))
                 },
-                procedure: try row.optionalString("procedure_text"),
+                procedure: try row.optionalString("procedure_text").map { text in
+                    DecisionProcedure(text: text, questions: try row.optionalString("procedure_questions")
+                        .map { try JSONText.decode([PropositionQuestion].self, $0) } ?? [])
+                },
                 votes: try (votes[id] ?? []).map { r in
                     Vote(kind: try r.enumValue("kind", as: VoteKind.self), question: try r.optionalString("question"),
                          yesMeans: try r.string("yes_means"), noMeans: try r.string("no_means"),

@@ -155,7 +155,11 @@ struct MeetingContractTests {
                           proposals: [Proposal(by: [f.ref(0)], text: "Bifall till förvaltningens förslag."),
                                       Proposal(by: [f.ref(2)], kind: .referBack, text: "Återremiss för komplettering."),
                                       Proposal(by: [f.ref(1), f.ref(3)], kind: .addition, text: "Tillägg.", withdrawn: true)],
-                          procedure: "Ordföranden ställer först frågan om återremiss och finner att ärendet ska avgöras i dag.",
+                          procedure: DecisionProcedure(
+                              text: "Ordföranden ställer först frågan om återremiss och finner att ärendet ska avgöras i dag.",
+                              questions: [PropositionQuestion(stage: .formal, alternatives: ["avgöras i dag", "återremiss"], adopted: "avgöras i dag"),
+                                          PropositionQuestion(stage: .main, alternatives: ["ordförandens förslag", "Birgitta Bergmans (M) förslag"],
+                                                              adopted: "ordförandens förslag", vote: 0)]),
                           votes: [vote],
                           reservations: [Reservation(by: [f.ref(2)], reasons: "Till förmån för eget yrkande.")],
                           statements: [Statement(kind: .protokollsanteckning, by: [f.ref(3)], text: "Vi vill följa frågan."),

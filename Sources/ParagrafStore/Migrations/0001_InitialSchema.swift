@@ -117,7 +117,7 @@ let migration0001InitialSchema = Migration(version: 1, name: "initial schema", s
         id %ID%, meeting_id BIGINT NOT NULL REFERENCES minutes(meeting_id) ON DELETE CASCADE,
         committee_id BIGINT NOT NULL REFERENCES committees(id), year INTEGER NOT NULL, number INTEGER NOT NULL,
         title TEXT NOT NULL, case_id BIGINT REFERENCES cases(id), diary_number TEXT, classification TEXT,
-        is_public BOOLEAN NOT NULL, decision_text TEXT NOT NULL, description TEXT, procedure_text TEXT,
+        is_public BOOLEAN NOT NULL, decision_text TEXT NOT NULL, description TEXT, procedure_text TEXT, procedure_questions TEXT,
         immediately_adjusted BOOLEAN NOT NULL,
         created_at TEXT NOT NULL, modified_at TEXT NOT NULL,
         UNIQUE (committee_id, year, number))
