@@ -7,7 +7,7 @@ import Testing
 struct DemoTests {
     let today = LocalDate(iso: "2024-09-20")!
 
-    @Test("the same seed gives the same data; paragraphs number on through the year", arguments: [TestBackend.sqlite])
+    @Test("the same seed gives the same data; paragraphs number on through the year", arguments: TestBackend.all)
     func deterministic(_ backend: TestBackend) async throws {
         let generator = DemoGenerator(seed: 7, scale: 1, year: 2024, today: today)
         let (first, firstMinutes) = try await withStore(backend) { store in
