@@ -26,11 +26,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(name: "ParagrafCore", swiftSettings: swiftSettings),
         .target(name: "ParagrafText", dependencies: ["ParagrafCore"], swiftSettings: swiftSettings),
-        .target(name: "ParagrafImport", dependencies: ["ParagrafCore", "ParagrafText"], swiftSettings: swiftSettings),
+        .target(
+            name: "ParagrafImport",
+            dependencies: ["ParagrafCore", "ParagrafText", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ParagrafStore",
             dependencies: [
@@ -64,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "paragraf",
             dependencies: [
-                "ParagrafWeb",
+                "ParagrafWeb", "ParagrafImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ParagrafCore
+import ParagrafImport
 import ParagrafStore
 import ParagrafWeb
 
@@ -10,7 +11,7 @@ struct Paragraf: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "paragraf",
         abstract: "Paragraf – protokoll, beslut och anslagstavla för kommunala nämnder.",
-        subcommands: [Serve.self, Migrate.self, Demo.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Parse.self])
 }
 
 /// The options every command that touches data shares.
@@ -139,5 +140,25 @@ struct Demo: AsyncParsableCommand {
             }
             await store.close()
         }
+    }
+}
+
+struct Parse: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Läser protokoll, kallelser och utdrag (text, Markdown eller PDF) och skriver ett JSON-objekt per fil.")
+    @Argument(help: "Filer att läsa.") var files: [String]
+
+    func run() async throws {
+        var failed = 0
+        for file in files {
+            switch DocumentReader.read(path: file) {
+            case .success(let doc):
+                print(doc.json())
+            case .failure(let failure):
+                failed += 1
+                FileHandle.standardError.write(Data("paragraf: \(failure.description)\n".utf8))
+            }
+        }
+        if failed > 0 { throw ExitCode.failure }
     }
 }

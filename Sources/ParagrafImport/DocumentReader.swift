@@ -1,0 +1,97 @@
+import Crypto
+import Foundation
+
+/// Reads a file from disk into an `ImportedDocument`: text in UTF-8 or Windows-1252, Markdown, or PDF.
+public enum DocumentReader {
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        case unreadable(String, String)
+        case empty(String)
+        case binary(String)
+        case noTextLayer(String)
+        case pdftotextMissing
+        case pdftotextFailed(String, String)
+
+        public var description: String {
+            switch self {
+            case let .unreadable(file, reason): return "\(file): kunde inte läsas (\(reason))."
+            case .empty(let file): return "\(file): filen är tom."
+            case .binary(let file): return "\(file): filen är varken text eller PDF."
+            case .noTextLayer(let file): return "\(file): PDF-filen har inget textlager (inskannad bild?); kör den genom OCR först."
+            case .pdftotextMissing:
+                return "pdftotext saknas, och behövs för att läsa PDF. Installera det med: apt-get install poppler-utils"
+            case let .pdftotextFailed(file, reason): return "\(file): pdftotext misslyckades: \(reason)"
+            }
+        }
+    }
+
+    /// Files larger than this are refused rather than read into memory.
+    public static let maximumBytes = 200 * 1024 * 1024
+
+    public static func read(path: String) -> Result<ImportedDocument, Failure> {
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent
+        let data: Data
+        do {
+            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= maximumBytes else { return .failure(.unreadable(name, "större än \(maximumBytes / 1024 / 1024) MB")) }
+            data = try Data(contentsOf: url)
+        } catch {
+            return .failure(.unreadable(name, (error as NSError).localizedDescription))
+        }
+        return read(data: data, name: name, path: path)
+    }
+
+    public static func read(data: Data, name: String, path: String? = nil) -> Result<ImportedDocument, Failure> {
+        let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        if data.starts(with: Array("%PDF".utf8)) {
+            switch pdfText(data: data, name: name) {
+            case .failure(let f): return .failure(f)
+            case .success(let text):
+                guard text.contains(where: { $0.isLetter }) else { return .failure(.noTextLayer(name)) }
+                return .success(DocumentParser.parse(text: text, file: name, sha256: sha, format: .pdf))
+            }
+        }
+        switch TextDecoding.decode(data) {
+        case .failure(.empty): return .failure(.empty(name))
+        case .failure(.binary): return .failure(.binary(name))
+        case .success(let decoded):
+            let markdown = decoded.text.range(of: #"(?m)^(#{1,6} |\*\*)"#, options: .regularExpression) != nil
+            var doc = DocumentParser.parse(text: decoded.text, file: name, sha256: sha, format: markdown ? .markdown : .text)
+            if decoded.encoding == .windows1252 {
+                doc.diagnostics.insert(.init(severity: "warning", message: "Filen var inte UTF-8 och lästes som Windows-1252.", line: nil), at: 0)
+            }
+            return .success(doc)
+        }
+    }
+
+    static func pdfText(data: Data, name: String) -> Result<String, Failure> {
+        let candidates = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"]
+        guard let tool = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            return .failure(.pdftotextMissing)
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("paragraf-pdf-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let input = dir.appendingPathComponent("in.pdf")
+            try data.write(to: input)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = ["-enc", "UTF-8", "-eol", "unix", input.path, "-"]
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let text = out.fileHandleForReading.readDataToEndOfFile()
+            let errors = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                return .failure(.pdftotextFailed(name, String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+            }
+            // pdftotext separates pages with form feeds.
+            return .success(String(decoding: text, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n"))
+        } catch {
+            return .failure(.pdftotextFailed(name, "\(error)"))
+        }
+    }
+}

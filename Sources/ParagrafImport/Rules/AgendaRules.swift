@@ -1,0 +1,41 @@
+import Foundation
+import ParagrafCore
+
+/// A notice's agenda: numbered items under `Ärende`, `Föredragningslista` or `Dagordning`,
+/// each with its diary number on the next line when it has one.
+enum AgendaRules {
+    static let headings: Set<String> = ["ärende", "ärenden", "föredragningslista", "dagordning", "ärendelista", "förslag till dagordning"]
+    static let numbered = try! NSRegularExpression(pattern: #"^(\d{1,3})[.)]?\s+(.+)$"#)
+
+    static func items(_ lines: [Line]) -> [ImportedDocument.Item] {
+        guard let start = lines.firstIndex(where: { headings.contains($0.text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))) }) else {
+            return []
+        }
+        var items: [ImportedDocument.Item] = []
+        for line in lines[(start + 1)...] {
+            let text = line.text
+            if text.isEmpty { if items.isEmpty { continue } else { break } }
+            let ns = text as NSString
+            if let m = numbered.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
+               let n = Int(ns.substring(with: m.range(at: 1))), n == (items.last?.number ?? 0) + 1 {
+                var title = ns.substring(with: m.range(at: 2))
+                var dnr: DiaryNumber? = nil
+                // "5. Budgetuppföljning … Dnr 2023-00085 1.2.4.1" on one line.
+                if let r = title.range(of: " Dnr ") {
+                    dnr = ItemRules.diaryNumber(String(title[r.lowerBound...]).trimmingCharacters(in: .whitespaces), requireLabel: true)
+                    title = String(title[..<r.lowerBound])
+                }
+                var item = ImportedDocument.Item(number: n, title: title.replacingOccurrences(of: #"\.{3,}\s*\d*$"#, with: "", options: .regularExpression))
+                item.dnr = dnr?.description
+                item.classification = dnr?.classification?.code
+                items.append(item)
+            } else if let dnr = ItemRules.diaryNumber(text, requireLabel: true), !items.isEmpty, items[items.count - 1].dnr == nil {
+                items[items.count - 1].dnr = dnr.description
+                items[items.count - 1].classification = dnr.classification?.code
+            } else {
+                break
+            }
+        }
+        return items
+    }
+}

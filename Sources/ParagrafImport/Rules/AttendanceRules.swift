@@ -1,0 +1,119 @@
+import Foundation
+
+/// Who was present: the header's lists of members, substitutes and officials, in either
+/// layout — one person a line, or a whole list run together on the label's line.
+enum AttendanceRules {
+    enum ListKind { case members, substitutes, officials }
+
+    static let labels: [(String, ListKind)] = [
+        ("beslutande ledamöter", .members), ("tjänstgörande ledamöter", .members), ("närvarande ledamöter", .members),
+        ("beslutande", .members), ("ledamöter", .members), ("närvarande", .members),
+        ("tjänstgörande ersättare", .members),
+        ("närvarande ersättare", .substitutes), ("ej tjänstgörande ersättare", .substitutes), ("ersättare", .substitutes),
+        ("övriga deltagare", .substitutes), ("övriga närvarande", .substitutes),
+        ("övriga tjänstepersoner", .officials), ("tjänstepersoner", .officials), ("tjänstemän", .officials),
+        ("övriga tjänstemän", .officials),
+    ]
+
+    /// Labels that end a list.
+    static let stops = ["justeringens plats och tid", "utses att justera", "justerare", "paragrafer", "underskrifter",
+                        "vid protokollet", "justering", "tillkännagivande", "sekreterare", "ordförande", "ärendelista",
+                        "plats och tid", "sammanträdesdatum", "innehållsförteckning", "anslag", "bevis"]
+
+    static func listKind(_ text: String) -> (ListKind, rest: String)? {
+        let lower = text.lowercased()
+        for (label, kind) in labels where lower.hasPrefix(label) {
+            let rest = String(text.dropFirst(label.count))
+            // "Ersättare för …" opens no list; a label stands alone or is followed by a tab or colon.
+            guard rest.isEmpty || rest.first == "\t" || rest.first == ":" || (rest.first == " " && kind != .substitutes && startsWithPerson(rest)) else { continue }
+            return (kind, rest.trimmingCharacters(in: CharacterSet(charactersIn: ": \t")))
+        }
+        return nil
+    }
+
+    static func startsWithPerson(_ text: String) -> Bool {
+        PersonRules.named(in: text).first.map { text.distance(from: text.startIndex, to: $0.range.lowerBound) < 3 } ?? false
+    }
+
+    static func isStop(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return stops.contains { lower.hasPrefix($0) } && listKind(text) == nil
+    }
+
+    static func role(_ text: String, in kind: ListKind) -> (role: String, replacing: String?) {
+        let lower = text.lowercased()
+        if let r = lower.range(of: "ersättare för ") {
+            let name = String(text[r.upperBound...]).replacingOccurrences(of: #"\s*\([^)]*\)\s*$"#, with: "", options: .regularExpression)
+            return ("tjänstgörande ersättare", name.trimmingCharacters(in: .whitespaces))
+        }
+        if lower.contains("tjänstgörande ersättare") || lower.contains("tjg ersättare") { return ("tjänstgörande ersättare", nil) }
+        if lower.contains("vice ordförande") { return ("vice ordförande", nil) }
+        if lower.contains("ordförande") { return ("ordförande", nil) }
+        if lower.contains("ersättare") { return ("ersättare", nil) }
+        return (kind == .substitutes ? "ersättare" : "ledamot", nil)
+    }
+
+    /// Reads one list's text (one or many people) into persons.
+    static func people(_ text: String, kind: ListKind) -> [ImportedDocument.Person] {
+        let matches = PersonRules.named(in: text)
+        var out: [ImportedDocument.Person] = []
+        for (i, m) in matches.enumerated() {
+            let end = i + 1 < matches.count ? matches[i + 1].range.lowerBound : text.endIndex
+            let suffix = String(text[m.range.upperBound..<end])
+            let span = PersonRules.paragraphSpan(in: suffix)
+            let (role, replacing) = role(suffix, in: kind)
+            out.append(.init(name: m.name, party: m.party, role: role, replacing: replacing, paragraphs: span?.range))
+        }
+        return out
+    }
+
+    static let officialPattern = try! NSRegularExpression(
+        pattern: "^(\(PersonRules.nameWord)(?:\\s+\(PersonRules.nameWord)){1,3}),\\s*(.+?)\\s*(§§?\\s*\\d{1,4}\\s*[-–]\\s*\\d{1,4})?$")
+
+    static func official(_ text: String) -> ImportedDocument.OfficialPresent? {
+        let ns = text as NSString
+        guard let m = officialPattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        let title = ns.substring(with: m.range(at: 2)).trimmingCharacters(in: CharacterSet(charactersIn: " ,."))
+        let span = m.range(at: 3).location == NSNotFound ? nil : PersonRules.paragraphSpan(in: ns.substring(with: m.range(at: 3)))?.range
+        return .init(name: ns.substring(with: m.range(at: 1)), title: title.isEmpty ? nil : title, paragraphs: span)
+    }
+
+    static func read(_ lines: [Line]) -> (members: [ImportedDocument.Person], officials: [ImportedDocument.OfficialPresent]) {
+        var members: [ImportedDocument.Person] = []
+        var officials: [ImportedDocument.OfficialPresent] = []
+        var kind: ListKind? = nil
+        for line in lines {
+            let text = line.text
+            if text.isEmpty { continue }
+            if let (k, rest) = listKind(text) {
+                kind = k
+                if !rest.isEmpty { members += people(rest, kind: k) }
+                continue
+            }
+            guard let current = kind else { continue }
+            if isStop(text) { kind = nil; continue }
+            switch current {
+            case .members, .substitutes:
+                let lower = text.lowercased()
+                if lower.hasPrefix("ersättare för") || lower.hasPrefix("tjänstgörande ersättare"), !members.isEmpty {
+                    // A role printed on the line under the person it belongs to.
+                    let (role, replacing) = role(text, in: current)
+                    members[members.count - 1].role = role
+                    members[members.count - 1].replacing = replacing
+                    continue
+                }
+                let found = people(text, kind: current)
+                if found.isEmpty {
+                    if let o = official(text) { officials.append(o) } else { kind = nil }
+                } else {
+                    members += found
+                }
+            case .officials:
+                if let o = official(text) { officials.append(o) } else if !PersonRules.named(in: text).isEmpty {
+                    members += people(text, kind: .substitutes)
+                } else { kind = nil }
+            }
+        }
+        return (members, officials)
+    }
+}

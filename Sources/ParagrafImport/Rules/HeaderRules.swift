@@ -1,0 +1,85 @@
+import Foundation
+import ParagrafCore
+
+/// Fields of the document's header and signature page, read from labelled lines.
+enum HeaderRules {
+    /// The value of a label: the rest of its line, or the next non-empty line when the label stands alone.
+    static func value(after label: String, in lines: [Line]) -> (text: String, line: Int)? {
+        for (i, line) in lines.enumerated() {
+            let t = line.text
+            guard t.lowercased().hasPrefix(label.lowercased()) else { continue }
+            var rest = String(t.dropFirst(label.count))
+            rest = rest.trimmingCharacters(in: CharacterSet(charactersIn: ": \t"))
+            if !rest.isEmpty { return (rest, line.number) }
+            if let next = lines[(i + 1)...].first(where: { !$0.text.isEmpty }) { return (next.text, next.number) }
+        }
+        return nil
+    }
+
+    static let municipalityPattern = try! NSRegularExpression(
+        pattern: #"([A-ZÅÄÖ][A-Za-zÅÄÖåäö-]+(?: [A-ZÅÄÖ][a-zåäö]+)?)\s+(?:kommun|stad|Stad|KOMMUN|STAD)\b"#)
+
+    /// The municipality most often named as "X kommun" or "X stad".
+    static func municipality(_ text: String) -> String? {
+        let ns = text as NSString
+        var counts: [String: Int] = [:]
+        for m in municipalityPattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let words = ns.substring(with: m.range(at: 1)).split(separator: " ").map(String.init)
+            // "Upplands Väsby kommun" has two words; "i Borås Stad" one.
+            let candidates = words.count == 2 ? [words.joined(separator: " "), words[1]] : words
+            if let found = candidates.lazy.compactMap(SwedishMunicipalities.resolve).first {
+                counts[found, default: 0] += 1
+            }
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    static let committeeSuffixes = ["nämnden", "styrelsen", "fullmäktige", "utskottet", "beredningen", "nämnd", "styrelse"]
+
+    /// A committee's name: one to five words, the last naming a kind of committee.
+    static func isCommitteeName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (1...5).contains(words.count), let first = words.first?.first, first.isUppercase,
+              let last = words.last?.lowercased() else { return false }
+        return committeeSuffixes.contains { last.hasSuffix($0) } && !text.contains(":")
+    }
+
+    /// From a genitive heading (`Arbetslivsnämndens beslut`) the committee's name.
+    static func committee(fromGenitive heading: String) -> String? {
+        let words = heading.split(separator: " ")
+        guard words.count >= 2, words.last?.lowercased() == "beslut" else { return nil }
+        var name = words.dropLast().joined(separator: " ")
+        guard name.hasSuffix("s") else { return nil }
+        name.removeLast()
+        return isCommitteeName(name) ? name : nil
+    }
+
+    /// Text before the time or date in a "Plats och tid" value: the place.
+    static func place(from value: String) -> String? {
+        var cut = value.endIndex
+        if let d = DateRules.date(in: value) { cut = min(cut, d.range.lowerBound) }
+        if let t = DateRules.times(in: value) { cut = min(cut, t.range.lowerBound) }
+        if let w = value.range(of: #"\b(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(en)?\b"#,
+                               options: [.regularExpression, .caseInsensitive]) {
+            cut = min(cut, w.lowerBound)
+        }
+        let place = value[..<cut].trimmingCharacters(in: CharacterSet(charactersIn: " ,.;\t"))
+        return place.isEmpty ? nil : place
+    }
+
+    /// The name printed on the line after a signature role (`Justerare (231216 08.44) …` then `Marie Samuelsson`).
+    static func signers(role: String, in lines: [Line]) -> [String] {
+        var names: [String] = []
+        for (i, line) in lines.enumerated() where line.text.hasPrefix(role) {
+            let rest = line.text.dropFirst(role.count)
+            guard rest.isEmpty || rest.first == " " || rest.first == "(" || rest.first == ":" else { continue }
+            let inline = rest.trimmingCharacters(in: CharacterSet(charactersIn: ": \t"))
+            if PersonRules.isBareName(inline) {
+                names.append(inline)
+            } else if let next = lines[(i + 1)...].first(where: { !$0.text.isEmpty }), PersonRules.isBareName(next.text) {
+                names.append(next.text)
+            }
+        }
+        return names
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Names of people as minutes print them: `Marie Samuelsson (S)`, `Johanna Sjö m.fl. (M)`.
+enum PersonRules {
+    static let nameWord = #"[A-ZÅÄÖÉÜ][\p{L}'’-]+"#
+    /// A name of two to four capitalised words followed by a party in parentheses.
+    static let withParty = try! NSRegularExpression(
+        pattern: "(\(nameWord)(?:\\s+\(nameWord)){1,3})(?:\\s+m\\.fl\\.)?\\s*\\(([A-Za-zÅÄÖåäö]{1,4})\\)")
+    /// Words that print before names as roles, never as part of them.
+    static let roleWords: Set<String> = ["Ordförande", "Ordföranden", "Ledamot", "Ersättare", "Vice", "Sekreterare",
+                                         "Justerare", "Tjänstgörande", "Ordf", "Ledamöter", "Beslutande"]
+
+    struct Match {
+        var name: String
+        var party: String
+        var range: Range<String.Index>
+    }
+
+    static func named(in text: String) -> [Match] {
+        let ns = text as NSString
+        return withParty.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+            guard let range = Range(m.range, in: text) else { return nil }
+            var words = ns.substring(with: m.range(at: 1)).split(separator: " ").map(String.init)
+            var start = m.range(at: 1).location
+            while let first = words.first, roleWords.contains(first), words.count > 2 {
+                start += first.utf16.count + 1
+                words.removeFirst()
+            }
+            let nameStart = text.index(text.startIndex, offsetBy: 0)
+            _ = nameStart
+            let adjusted = Range(NSRange(location: start, length: NSMaxRange(m.range) - start), in: text) ?? range
+            return Match(name: words.joined(separator: " "), party: ns.substring(with: m.range(at: 2)), range: adjusted)
+        }
+    }
+
+    /// `§§ 114-122`, `§ 30-33`: the span of paragraphs a person was present for.
+    static let span = try! NSRegularExpression(pattern: #"§§?\s*(\d{1,4})\s*[-–]\s*(\d{1,4})"#)
+
+    static func paragraphSpan(in text: String) -> (range: [Int], match: Range<String.Index>)? {
+        let ns = text as NSString
+        guard let m = span.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
+              let a = Int(ns.substring(with: m.range(at: 1))), let b = Int(ns.substring(with: m.range(at: 2))),
+              let r = Range(m.range, in: text) else { return nil }
+        return ([a, b], r)
+    }
+
+    /// A bare personal name: two to four capitalised words and nothing else.
+    static let bareName = try! NSRegularExpression(pattern: "^\(nameWord)(?:\\s+\(nameWord)){1,3}$")
+
+    static func isBareName(_ text: String) -> Bool {
+        let ns = text as NSString
+        guard bareName.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil else { return false }
+        return !text.split(separator: " ").contains { roleWords.contains(String($0)) }
+    }
+}
