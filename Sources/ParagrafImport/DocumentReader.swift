@@ -5,6 +5,7 @@ import Foundation
 public enum DocumentReader {
     public enum Failure: Error, CustomStringConvertible, Equatable {
         case unreadable(String, String)
+        case tooLarge(String, Int)
         case empty(String)
         case binary(String)
         case noTextLayer(String)
@@ -15,6 +16,8 @@ public enum DocumentReader {
             switch self {
             case let .unreadable(file, reason): return "\(file): kunde inte läsas (\(reason))."
             case .empty(let file): return "\(file): filen är tom."
+            case let .tooLarge(file, bytes):
+                return "\(file): filen är \(bytes / 1_048_576) MB, mer än gränsen \(DocumentReader.maximumBytes / 1_048_576) MB för ett dokument; dela upp den."
             case .binary(let file): return "\(file): filen är varken text eller PDF."
             case .noTextLayer(let file): return "\(file): PDF-filen har inget textlager (inskannad bild?); kör den genom OCR först."
             case .pdftotextMissing:
@@ -24,8 +27,9 @@ public enum DocumentReader {
         }
     }
 
-    /// Files larger than this are refused rather than read into memory.
-    public static let maximumBytes = 200 * 1024 * 1024
+    /// Larger files are refused: the longest real minutes with all their handlingar run to a few
+    /// MB of text, so a file this size is an export of many documents or no document at all.
+    public static let maximumBytes = 64 * 1024 * 1024
 
     public static func read(path: String) -> Result<ImportedDocument, Failure> {
         let url = URL(fileURLWithPath: path)
@@ -33,7 +37,7 @@ public enum DocumentReader {
         let data: Data
         do {
             let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-            guard size <= maximumBytes else { return .failure(.unreadable(name, "större än \(maximumBytes / 1024 / 1024) MB")) }
+            guard size <= maximumBytes else { return .failure(.tooLarge(name, size)) }
             data = try Data(contentsOf: url)
         } catch {
             return .failure(.unreadable(name, (error as NSError).localizedDescription))
@@ -42,6 +46,7 @@ public enum DocumentReader {
     }
 
     public static func read(data: Data, name: String, path: String? = nil) -> Result<ImportedDocument, Failure> {
+        guard data.count <= maximumBytes else { return .failure(.tooLarge(name, data.count)) }
         let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         if data.starts(with: Array("%PDF".utf8)) {
             switch pdfText(data: data, name: name) {

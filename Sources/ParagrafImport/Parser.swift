@@ -84,6 +84,10 @@ public enum DocumentParser {
         var adjusters = HeaderRules.signers(role: "Justerare", in: frame)
         if adjusters.isEmpty, let v = HeaderRules.value(after: "Utses att justera", in: frame) {
             adjusters = PersonRules.named(in: v.text).map(\.name)
+            if adjusters.isEmpty {
+                adjusters = v.text.components(separatedBy: CharacterSet(charactersIn: ",")).flatMap { $0.components(separatedBy: " och ") }
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter(PersonRules.isBareName)
+            }
         }
         if adjusters.isEmpty, let first = doc.items.first?.decisionText {
             // "Marie Samuelsson (S) utses … att justera", "utser Mikael Rodin (M) att … justera".

@@ -25,7 +25,10 @@ enum AttendanceRules {
         for (label, kind) in labels where lower.hasPrefix(label) {
             let rest = String(text.dropFirst(label.count))
             // "Ersättare för …" opens no list; a label stands alone or is followed by a tab or colon.
-            guard rest.isEmpty || rest.first == "\t" || rest.first == ":" || (rest.first == " " && kind != .substitutes && startsWithPerson(rest)) else { continue }
+            // Aligned columns collapse to one space: then the rest must itself be a person or an official.
+            let spaced = rest.first == " " && !rest.lowercased().hasPrefix(" för ")
+                && (startsWithPerson(rest) || official(rest.trimmingCharacters(in: .whitespaces)) != nil)
+            guard rest.isEmpty || rest.first == "\t" || rest.first == ":" || spaced else { continue }
             return (kind, rest.trimmingCharacters(in: CharacterSet(charactersIn: ": \t")))
         }
         return nil
@@ -87,7 +90,10 @@ enum AttendanceRules {
             if text.isEmpty { continue }
             if let (k, rest) = listKind(text) {
                 kind = k
-                if !rest.isEmpty { members += people(rest, kind: k) }
+                if !rest.isEmpty {
+                    let found = k == .officials ? [] : people(rest, kind: k)
+                    if found.isEmpty, let o = official(rest) { officials.append(o) } else { members += found }
+                }
                 continue
             }
             guard let current = kind else { continue }

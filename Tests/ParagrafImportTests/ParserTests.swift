@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+@testable import ParagrafImport
+
+/// The shared seeds and their truth files, beside the project as CI has them.
+enum Seeds {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../shared/seeds").standardized
+
+    static func parse(_ name: String) throws -> ImportedDocument {
+        try DocumentReader.read(path: directory.appendingPathComponent("\(name).txt").path).get()
+    }
+
+    static func truth(_ name: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: directory.appendingPathComponent("truth/\(name).json"))
+        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+}
+
+func norm(_ s: String?) -> String? {
+    s.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " .:;,")) }
+}
+
+@Suite("Parsing the seed documents")
+struct SeedParsingTests {
+    @Test("header, people and items agree with the truth files", arguments: ["seed-000", "seed-001", "seed-002", "seed-003", "seed-004"])
+    func agreesWithTruth(_ name: String) throws {
+        let doc = try Seeds.parse(name)
+        let truth = try Seeds.truth(name)
+        for key in ["municipality", "body", "document_type", "meeting_date", "start_time", "end_time", "chair", "secretary",
+                    "adjustment_date", "announcement_date"] {
+            let got: String? = switch key {
+            case "municipality": doc.municipality
+            case "body": doc.body
+            case "document_type": doc.documentType
+            case "meeting_date": doc.meetingDate
+            case "start_time": doc.startTime
+            case "end_time": doc.endTime
+            case "chair": doc.chair
+            case "secretary": doc.secretary
+            case "adjustment_date": doc.adjustmentDate
+            default: doc.announcementDate
+            }
+            #expect(norm(got) == norm(truth[key] as? String), "\(name) \(key)")
+        }
+        let items = truth["items"] as? [[String: Any]] ?? []
+        #expect(doc.items.map(\.number) == items.map { $0["number"] as! Int }, "\(name): the same paragraphs, none twice")
+        for (got, want) in zip(doc.items, items) {
+            #expect(norm(got.title) == norm(want["title"] as? String), "\(name) § \(got.number) title")
+            let dnr = ((want["dnr"] as? String) ?? "") + ((want["classification"] as? String) ?? "")
+            #expect((got.dnr ?? "") + (got.classification ?? "") == dnr.replacingOccurrences(of: " ", with: "")
+                    || (got.dnr ?? "") + " " + (got.classification ?? "") == (want["dnr"] as? String ?? "") + " " + (want["classification"] as? String ?? ""),
+                    "\(name) § \(got.number) dnr")
+            #expect(got.hasReservation == (want["has_reservation"] as? Bool ?? false), "\(name) § \(got.number) reservation")
+            #expect(got.hasVote == (want["has_vote"] as? Bool ?? false), "\(name) § \(got.number) vote")
+            if let first = want["decision_text_first_sentence"] as? String {
+                #expect(norm(got.decisionText)?.hasPrefix(norm(first)!) == true, "\(name) § \(got.number) decision")
+            }
+            if let recipients = want["decision_recipients"] as? [String], !recipients.isEmpty {
+                #expect(Set(got.decisionRecipients.compactMap(norm)) == Set(recipients.compactMap(norm)), "\(name) § \(got.number) recipients")
+            }
+        }
+        let members = truth["members_present"] as? [[String: Any]] ?? []
+        #expect(doc.membersPresent.map(\.name) == members.map { $0["name"] as! String }, "\(name) members")
+        for (got, want) in zip(doc.membersPresent, members) {
+            #expect(got.role == want["role"] as? String, "\(name) \(got.name) role")
+            #expect(got.party == want["party"] as? String, "\(name) \(got.name) party")
+            #expect(got.replacing == want["replacing"] as? String, "\(name) \(got.name) replacing")
+        }
+        let officials = truth["officials"] as? [[String: Any]] ?? []
+        #expect(doc.officials.map(\.name) == officials.map { $0["name"] as! String }, "\(name) officials")
+    }
+
+    @Test("seed-004 opens inside an earlier paragraph: kept as the leading fragment")
+    func leadingFragment() throws {
+        let doc = try Seeds.parse("seed-004")
+        #expect(doc.leadingFragment?.hasPrefix("Det är oundvikligt") == true)
+        #expect(doc.items.first?.immediatelyAdjusted == true)
+        #expect(doc.items.first?.statements.map(\.kind) == ["särskilt yttrande", "ersättaryttrande"])
+    }
+
+    @Test("seed-002: reservation names, the report-back quarter, partial presence")
+    func seed002Details() throws {
+        let doc = try Seeds.parse("seed-002")
+        let p117 = try #require(doc.items.first { $0.number == 117 })
+        #expect(p117.reservations.first?.names == ["Johan Fernkvist", "Mikael Wild", "Cassandra Romo", "Mikael Rodin"])
+        #expect(p117.statements.first?.names == ["Hannes Elfving"])
+        let p122 = try #require(doc.items.first { $0.number == 122 })
+        #expect(p122.assignments.first?.reportBackBy == "2025-06-30")
+        #expect(doc.membersPresent.first { $0.name == "Hannes Elfving" }?.paragraphs == [114, 122])
+        #expect(doc.paragraphRange == [109, 122])
+    }
+
+    @Test("JSON output: snake_case keys, explicit nulls, one line")
+    func jsonShape() throws {
+        let json = try Seeds.parse("seed-003").json()
+        #expect(!json.contains("\n"))
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect(object["meeting_date"] is NSNull)
+        #expect(object["document_type"] as? String == "protokollsutdrag")
+        #expect((object["items"] as? [[String: Any]])?.first?["decision_recipients"] as? [String]
+                == ["Kommunstyrelsen", "förvaltningschef socialförvaltningen", "verksamhetschef IFO"])
+    }
+}
+
+@Suite("Layouts beyond the seeds")
+struct LayoutTests {
+    static let documents = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Documents")
+
+    @Test("a typewriter-era protocol: aligned label columns, lower-case parties, KS § headings, page numbers")
+    func typewriter() throws {
+        let doc = try DocumentReader.read(path: Self.documents.appendingPathComponent("typewriter-kommunstyrelsen.txt").path).get()
+        #expect(doc.documentType == "protokoll")
+        #expect(doc.body == "Kommunstyrelsen")
+        #expect(doc.meetingDate == "1998-03-10")
+        #expect(doc.startTime == "09:00" && doc.endTime == "11:30")
+        #expect(doc.place == "Kommunhuset, Tingsalen")
+        #expect(doc.items.map(\.number) == [12, 13, 14])
+        #expect(doc.items.map(\.dnr) == ["KS 1998/15", "KS 1998/22", nil])
+        #expect(doc.items[0].decisionRecipients == ["Kommunfullmäktige", "Ekonomikontoret"])
+        #expect(doc.items[1].hasVote && doc.items[1].hasReservation)
+        #expect(doc.items[2].immediatelyAdjusted)
+        #expect(doc.chair == "Karl Andersson")
+        #expect(doc.adjusters == ["Greta Lind"])
+        #expect(doc.adjustmentDate == "1998-03-17")
+        #expect(doc.membersPresent.map(\.party) == ["s", "m", "c", "fp"])
+        #expect(doc.membersPresent[2].paragraphs == [12, 13])
+        #expect(doc.membersPresent[3].role == "tjänstgörande ersättare")
+        #expect(doc.officials.map(\.title) == ["kommunchef", "sekreterare"])
+        #expect(!doc.items.contains { $0.title.hasPrefix("Sida") })
+    }
+
+    @Test("a heading out of sequence continues the paragraph before it and is reported")
+    func misplacedHeading() throws {
+        let text = """
+        § 121
+
+        Övriga frågor
+
+        Beslut
+
+        Inga övriga frågor.
+
+        § 122
+
+        Uppdrag
+
+        Beslut
+
+        Förvaltningen får i uppdrag att utreda frågan.
+
+        § 113
+
+        och återrapportera till nämnden senast kvartal 2 2025.
+        """
+        let doc = DocumentParser.parse(text: text, file: "x.txt", sha256: "")
+        #expect(doc.items.map(\.number) == [121, 122])
+        #expect(doc.diagnostics.contains { $0.message.contains("§ 113") && $0.line == 17 })
+    }
+
+    @Test("a table of contents repeating every title does not create paragraphs twice")
+    func tableOfContents() {
+        let text = """
+        Ärendelista
+        § 1\tUpprop.....\t2
+        § 2\tBudget.....\t3
+
+        § 1
+
+        Upprop
+
+        Beslut
+
+        Upprop förrättas.
+
+        § 2
+
+        Budget
+
+        Beslut
+
+        Nämnden godkänner budgeten.
+        """
+        let doc = DocumentParser.parse(text: text, file: "x.txt", sha256: "")
+        #expect(doc.items.map(\.number) == [1, 2])
+        #expect(doc.items.map(\.title) == ["Upprop", "Budget"])
+    }
+}
