@@ -113,7 +113,7 @@ public enum DocumentParser {
 
     static func readNotice(_ lines: [Line], into doc: inout ImportedDocument) {
         doc.items = AgendaRules.items(lines)
-        let agendaStart = lines.firstIndex { AgendaRules.headings.contains($0.text.lowercased()) } ?? lines.count
+        let agendaStart = lines.firstIndex(where: AgendaRules.isHeading) ?? lines.count
         let head = Array(lines[..<agendaStart])
         if let line = head.first(where: { $0.text.range(of: "kallas", options: .caseInsensitive) != nil }) {
             let text = line.text

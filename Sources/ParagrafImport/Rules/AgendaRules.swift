@@ -5,12 +5,14 @@ import ParagrafCore
 /// each with its diary number on the next line when it has one.
 enum AgendaRules {
     static let headings: Set<String> = ["ärende", "ärenden", "föredragningslista", "dagordning", "ärendelista", "förslag till dagordning"]
+    static func isHeading(_ line: Line) -> Bool {
+        headings.contains(line.text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": ")))
+    }
+
     static let numbered = try! NSRegularExpression(pattern: #"^(\d{1,3})[.)]?\s+(.+)$"#)
 
     static func items(_ lines: [Line]) -> [ImportedDocument.Item] {
-        guard let start = lines.firstIndex(where: { headings.contains($0.text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))) }) else {
-            return []
-        }
+        guard let start = lines.firstIndex(where: isHeading) else { return [] }
         var items: [ImportedDocument.Item] = []
         for line in lines[(start + 1)...] {
             let text = line.text

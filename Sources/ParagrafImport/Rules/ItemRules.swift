@@ -104,9 +104,8 @@ enum ItemRules {
             // A labelled diary number after the paragraph's sections starts an attached document.
             if line.text.lowercased().hasPrefix("dnr"), !content.isEmpty { break }
             if current == .recipients, line.text.isEmpty, !(content.last?.1.isEmpty ?? true) { current = .other }
-            guard let s = current, !line.text.isEmpty else { continue }
+            guard current != nil, !line.text.isEmpty else { continue }
             content[content.count - 1].1.append(line.text)
-            _ = s
         }
         func texts(_ s: Section) -> [String] { content.filter { $0.0 == s }.flatMap(\.1) }
 

@@ -17,17 +17,6 @@ public struct Line: Sendable, Equatable {
 
 /// Normalisation rules, each small and named; applied in order by `normalise`.
 enum LineRules {
-    /// Splits text into lines, normalising each (NFC, spaces, invisible characters).
-    static func split(_ text: String) -> [Line] {
-        var lines: [Line] = []
-        var number = 0
-        text.enumerateLines { raw, _ in
-            number += 1
-            lines.append(Line(number: number, text: raw))
-        }
-        return lines
-    }
-
     /// Markdown: `## **§ 8**` is a heading of level 2 whose text is `§ 8`; emphasis marks go.
     static func markdown(_ line: Line) -> Line {
         var text = Substring(line.text)

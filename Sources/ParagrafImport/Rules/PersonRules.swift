@@ -26,8 +26,6 @@ enum PersonRules {
                 start += first.utf16.count + 1
                 words.removeFirst()
             }
-            let nameStart = text.index(text.startIndex, offsetBy: 0)
-            _ = nameStart
             let adjusted = Range(NSRange(location: start, length: NSMaxRange(m.range) - start), in: text) ?? range
             return Match(name: words.joined(separator: " "), party: ns.substring(with: m.range(at: 2)), range: adjusted)
         }

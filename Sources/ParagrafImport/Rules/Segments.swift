@@ -39,7 +39,6 @@ enum SegmentRules {
         var paragraphs: [ParagraphBlock] = []
         var diagnostics: [ImportedDocument.Diagnostic] = []
         var current: ParagraphBlock? = nil
-        var closed = false
         for line in lines {
             if let n = headingNumber(line) {
                 if let previous = current ?? paragraphs.last, n <= previous.number {
@@ -49,25 +48,21 @@ enum SegmentRules {
                                              message: "§ \(n) står efter § \(previous.number); texten räknas till § \(previous.number).",
                                              line: line.number))
                     if current == nil, !paragraphs.isEmpty { current = paragraphs.removeLast() }
-                    closed = false
                     continue
                 }
                 if let c = current { paragraphs.append(c) }
                 current = ParagraphBlock(number: n, headingLine: line.number, lines: [])
-                closed = false
                 continue
             }
             if current != nil, startsSignaturePage(line.text) {
                 paragraphs.append(current!)
                 current = nil
-                closed = true
             }
             if var c = current {
                 c.lines.append(line)
                 current = c
-            } else if !closed || paragraphs.isEmpty {
-                header.append(line)
             } else {
+                // Before the first paragraph, or after the last one ended at the signature page.
                 header.append(line)
             }
         }
