@@ -26,11 +26,30 @@ public struct MeetingStateError: Error, Hashable, Sendable, CustomStringConverti
     }
 }
 
+/// When a meeting was held. Meetings made in Paragraf always have a date; minutes imported from
+/// an archive sometimes do not print one, and then only the year their § numbers run in is known.
+public enum MeetingDating: Hashable, Sendable, Codable {
+    case on(LocalDate)
+    case undated(year: Int)
+
+    public var date: LocalDate? {
+        if case .on(let date) = self { return date } else { return nil }
+    }
+
+    /// The year the meeting's paragraphs are numbered in.
+    public var year: Int {
+        switch self {
+        case .on(let date): return date.year
+        case .undated(let year): return year
+        }
+    }
+}
+
 /// A sammanträde of one committee.
 public struct Meeting: Hashable, Sendable, Codable {
     public var id: MeetingID?
     public var committeeID: CommitteeID
-    public var date: LocalDate
+    public var dating: MeetingDating
     public var startTime: LocalTime?
     public var endTime: LocalTime?
     public var place: String?
@@ -41,15 +60,27 @@ public struct Meeting: Hashable, Sendable, Codable {
     public init(id: MeetingID? = nil, committeeID: CommitteeID, date: LocalDate, startTime: LocalTime? = nil,
                 endTime: LocalTime? = nil, place: String? = nil, state: MeetingState = .planned,
                 isOpenToPublic: Bool = false) {
+        self.init(id: id, committeeID: committeeID, dating: .on(date), startTime: startTime, endTime: endTime,
+                  place: place, state: state, isOpenToPublic: isOpenToPublic)
+    }
+
+    public init(id: MeetingID? = nil, committeeID: CommitteeID, dating: MeetingDating, startTime: LocalTime? = nil,
+                endTime: LocalTime? = nil, place: String? = nil, state: MeetingState = .planned,
+                isOpenToPublic: Bool = false) {
         self.id = id
         self.committeeID = committeeID
-        self.date = date
+        self.dating = dating
         self.startTime = startTime
         self.endTime = endTime
         self.place = place
         self.state = state
         self.isOpenToPublic = isOpenToPublic
     }
+
+    /// The date, when the record states it.
+    public var date: LocalDate? { dating.date }
+    /// The year the meeting's paragraphs are numbered in.
+    public var year: Int { dating.year }
 
     public mutating func advance(to next: MeetingState) throws(MeetingStateError) {
         guard state.successors.contains(next) else { throw MeetingStateError(from: state, to: next) }

@@ -22,6 +22,24 @@ public enum CommitteeKind: String, Hashable, Sendable, Codable, CaseIterable {
     case beredning
 
     public var swedishName: String { rawValue }
+
+    /// A committee's kind as its name tells it, with the committee an utskott belongs to, read
+    /// from the genitive before it (`Kommunstyrelsens arbetsutskott` → `Kommunstyrelsen`). An
+    /// utskott whose parent the name does not give is taken for a nämnd.
+    public static func inferred(fromName name: String) -> (kind: CommitteeKind, parent: String?) {
+        let lower = name.lowercased()
+        if lower.contains("fullmäktige") { return (.fullmaktige, nil) }
+        if lower.contains("utskott") {
+            let words = name.split(separator: " ")
+            if words.count >= 2, let genitive = words.first, genitive.hasSuffix("s"), genitive.count > 4 {
+                return (.utskott, String(genitive.dropLast()))
+            }
+            return (.namnd, nil)
+        }
+        if lower.contains("beredning") { return (.beredning, nil) }
+        if lower.hasSuffix("styrelsen") || lower.hasSuffix("styrelse") { return (.styrelse, nil) }
+        return (.namnd, nil)
+    }
 }
 
 /// A nämnd, styrelse, utskott or fullmäktige.

@@ -32,6 +32,16 @@ public enum DocumentReader {
     public static let maximumBytes = 64 * 1024 * 1024
 
     public static func read(path: String) -> Result<ImportedDocument, Failure> {
+        load(path: path).map(\.document)
+    }
+
+    /// A document together with the bytes it was read from, which the archive keeps.
+    public struct Loaded: Sendable {
+        public var document: ImportedDocument
+        public var content: Data
+    }
+
+    public static func load(path: String) -> Result<Loaded, Failure> {
         let url = URL(fileURLWithPath: path)
         let name = url.lastPathComponent
         let data: Data
@@ -42,10 +52,10 @@ public enum DocumentReader {
         } catch {
             return .failure(.unreadable(name, (error as NSError).localizedDescription))
         }
-        return read(data: data, name: name, path: path)
+        return read(data: data, name: name).map { Loaded(document: $0, content: data) }
     }
 
-    public static func read(data: Data, name: String, path: String? = nil) -> Result<ImportedDocument, Failure> {
+    public static func read(data: Data, name: String) -> Result<ImportedDocument, Failure> {
         guard data.count <= maximumBytes else { return .failure(.tooLarge(name, data.count)) }
         let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         if data.starts(with: Array("%PDF".utf8)) {

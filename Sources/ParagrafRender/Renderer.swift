@@ -49,6 +49,17 @@ public enum SwedishFormat {
         "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
 
+    /// A meeting's date, or what is known of it when imported minutes do not print one.
+    public static func meetingDate(_ meeting: Meeting) -> String {
+        meeting.date.map(longDate) ?? "datum okänt (\(meeting.year))"
+    }
+
+    /// `141 kB`, `2,3 MB`
+    public static func size(_ bytes: Int) -> String {
+        if bytes < 1_000_000 { return "\(max(1, (bytes + 500) / 1000)) kB" }
+        return String(format: "%.1f MB", Double(bytes) / 1_000_000).replacingOccurrences(of: ".", with: ",")
+    }
+
     /// `kl. 17.00–17.59`, as Swedish typography writes times.
     public static func timeSpan(_ start: LocalTime?, _ end: LocalTime?) -> String? {
         func t(_ time: LocalTime) -> String { String(format: "%02d.%02d", time.hour, time.minute) }
@@ -58,6 +69,13 @@ public enum SwedishFormat {
         default: return nil
         }
     }
+}
+
+/// The public addresses of things, in one place so that every page links alike.
+public enum Links {
+    public static func meeting(_ meeting: Meeting) -> String { "/sammantraden/\(meeting.id?.rawValue ?? 0)" }
+    public static func paragraph(meeting: MeetingID, number: Int) -> String { "/sammantraden/\(meeting.rawValue)/paragrafer/\(number)" }
+    public static func document(_ document: Document) -> String { "/handlingar/\(document.id?.rawValue ?? 0)" }
 }
 
 /// URL- and id-safe words from Swedish names: `Arbetslivsnämnden` → `arbetslivsnamnden`.

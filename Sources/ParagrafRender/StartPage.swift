@@ -6,19 +6,30 @@ public struct StartPage: Page {
 
     public struct MeetingRow: Sendable, Equatable {
         public var committee: String
+        public var url: String
         public var date: String
-        public var isoDate: String
+        public var isoDate: String?
         public var time: String?
         public var place: String?
         public var state: String
 
         public init(committee: String, meeting: Meeting) {
             self.committee = committee
-            self.date = SwedishFormat.longDate(meeting.date)
-            self.isoDate = meeting.date.iso
+            self.url = Links.meeting(meeting)
+            self.date = SwedishFormat.meetingDate(meeting)
+            self.isoDate = meeting.date?.iso
             self.time = SwedishFormat.timeSpan(meeting.startTime, meeting.endTime)
             self.place = meeting.place
             self.state = meeting.state.rawValue
+        }
+    }
+
+    public struct YearGroup: Sendable, Equatable {
+        public var year: Int
+        public var meetings: [MeetingRow]
+        public init(year: Int, meetings: [MeetingRow]) {
+            self.year = year
+            self.meetings = meetings
         }
     }
 
@@ -26,18 +37,17 @@ public struct StartPage: Page {
         public var name: String
         public var kind: String
         public var parent: String?
-        public var year: Int?
-        public var meetings: [MeetingRow]
+        /// The committee's meetings by year, the latest year first.
+        public var years: [YearGroup]
         // Stored, not computed: Mustache sees stored properties only.
         public var hasMeetings: Bool
 
-        public init(name: String, kind: CommitteeKind, parent: String?, year: Int?, meetings: [MeetingRow]) {
+        public init(name: String, kind: CommitteeKind, parent: String?, years: [YearGroup]) {
             self.name = name
             self.kind = kind.swedishName
             self.parent = parent
-            self.year = year
-            self.meetings = meetings
-            self.hasMeetings = !meetings.isEmpty
+            self.years = years
+            self.hasMeetings = !years.isEmpty
         }
     }
 

@@ -186,7 +186,7 @@ public struct DemoGenerator: Sendable {
                 }
                 _ = try await store.replaceAgenda(agenda, for: meeting.id!)
                 guard held else { continue }
-                let minutes = makeMinutes(meeting: meeting, committee: c, items: items, firstNumber: number + 1, rng: &rng)
+                let minutes = makeMinutes(meeting: meeting, date: date, committee: c, items: items, firstNumber: number + 1, rng: &rng)
                 let saved = try await store.save(minutes)
                 number += items.count
                 summary.paragraphs += saved.paragraphs.count
@@ -278,7 +278,7 @@ public struct DemoGenerator: Sendable {
         return items
     }
 
-    private func makeMinutes(meeting: Meeting, committee c: BuiltCommittee, items: [Item], firstNumber: Int,
+    private func makeMinutes(meeting: Meeting, date: LocalDate, committee c: BuiltCommittee, items: [Item], firstNumber: Int,
                              rng: inout SeededGenerator) -> Minutes {
         var attendance: [Attendance] = []
         var serving: [PersonRef] = []
@@ -333,7 +333,7 @@ public struct DemoGenerator: Sendable {
             }
             paragraphs.append(p)
         }
-        let adjusted = Deadlines.latestAdjustment(meeting: meeting.date).adding(days: -rng.int(7...11))
+        let adjusted = Deadlines.latestAdjustment(meeting: date).adding(days: -rng.int(7...11))
         let posted = adjusted < today ? adjusted : nil
         return Minutes(
             meetingID: meeting.id!, chair: chair, secretary: c.officials.last?.name, attendance: attendance,

@@ -6,43 +6,62 @@ private let refColumns = ["person_id", "name", "party"]
 extension SQLStore {
     public func save(_ minutes: Minutes) async throws -> Minutes {
         try Self.validate(minutes)
-        return try await write { db in
-            let meeting = try await Self.requireMeeting(db, minutes.meetingID)
-            let meetingID = minutes.meetingID.rawValue
-            // Replacing is whole: the cascade removes every row of the earlier version.
-            try await db.delete(from: "minutes").where("meeting_id", .equal, SQLBind(meetingID)).run()
-            let now = Timestamp.now()
-            try await db.insert(into: "minutes").columns(
-                "meeting_id", "chair_person_id", "chair_name", "chair_party", "secretary", "adjustment_place",
-                "adjustment_date", "has_adjustment", "announced_on", "minutes_kept_at", "created_at", "modified_at"
-            ).values(([
-                meetingID, minutes.chair?.personID?.rawValue, minutes.chair?.name, minutes.chair?.party, minutes.secretary,
-                minutes.adjustment?.place, minutes.adjustment?.date?.iso, minutes.adjustment != nil,
-                minutes.announcement?.posted.iso, minutes.announcement?.minutesKeptAt, now, now,
-            ] as [Value]).map { SQLBind($0) }).run()
+        return try await write { db in try await Self.writeMinutes(minutes, db: db) }
+    }
 
-            let adjusters = minutes.adjustment?.adjusters ?? []
-            try await db.insertRows("adjusters", columns: ["meeting_id", "position"] + refColumns,
-                                    rows: adjusters.enumerated().map { [meetingID, $0] + $1.columnValues })
-            try await db.insertRows("signatures", columns: ["meeting_id", "position"] + refColumns + ["role", "signed_on", "method"],
-                                    rows: (minutes.adjustment?.signatures ?? []).enumerated().map { i, s in
-                                        [meetingID, i] + s.signer.columnValues + [s.role.rawValue, s.signedOn.iso, s.method]
-                                    })
-            try await db.insertRows("attendances", columns: ["meeting_id", "position"] + refColumns + [
-                "role", "replacing_person_id", "replacing_name", "replacing_party", "from_paragraph", "to_paragraph",
-            ], rows: minutes.attendance.enumerated().map { i, a in
-                [meetingID, i] + a.person.columnValues + [a.role.rawValue, a.replacing?.personID?.rawValue,
-                                                           a.replacing?.name, a.replacing?.party, a.fromParagraph, a.toParagraph]
-            })
-            try await db.insertRows("official_attendances", columns: ["meeting_id", "position", "name", "title", "from_paragraph", "to_paragraph"],
-                                    rows: minutes.officials.enumerated().map { i, o in
-                                        [meetingID, i, o.name, o.title, o.fromParagraph, o.toParagraph]
-                                    })
-            var saved = minutes
-            for (index, paragraph) in minutes.paragraphs.enumerated() {
-                saved.paragraphs[index].id = try await Self.insert(paragraph, committee: meeting.committee, year: meeting.date.year, db: db)
-            }
-            return saved
+    /// Writes minutes inside the caller's transaction, replacing any earlier version whole.
+    static func writeMinutes(_ minutes: Minutes, db: any SQLDatabase) async throws -> Minutes {
+        let meeting = try await Self.requireMeeting(db, minutes.meetingID)
+        let meetingID = minutes.meetingID.rawValue
+        // Replacing is whole: the cascade removes every row of the earlier version.
+        try await db.delete(from: "minutes").where("meeting_id", .equal, SQLBind(meetingID)).run()
+        let now = Timestamp.now()
+        try await db.insert(into: "minutes").columns(
+            "meeting_id", "chair_person_id", "chair_name", "chair_party", "secretary", "adjustment_place",
+            "adjustment_date", "has_adjustment", "announced_on", "minutes_kept_at", "created_at", "modified_at"
+        ).values(([
+            meetingID, minutes.chair?.personID?.rawValue, minutes.chair?.name, minutes.chair?.party, minutes.secretary,
+            minutes.adjustment?.place, minutes.adjustment?.date?.iso, minutes.adjustment != nil,
+            minutes.announcement?.posted.iso, minutes.announcement?.minutesKeptAt, now, now,
+        ] as [Value]).map { SQLBind($0) }).run()
+
+        let adjusters = minutes.adjustment?.adjusters ?? []
+        try await db.insertRows("adjusters", columns: ["meeting_id", "position"] + refColumns,
+                                rows: adjusters.enumerated().map { [meetingID, $0] + $1.columnValues })
+        try await db.insertRows("signatures", columns: ["meeting_id", "position"] + refColumns + ["role", "signed_on", "method"],
+                                rows: (minutes.adjustment?.signatures ?? []).enumerated().map { i, s in
+                                    [meetingID, i] + s.signer.columnValues + [s.role.rawValue, s.signedOn.iso, s.method]
+                                })
+        try await db.insertRows("attendances", columns: ["meeting_id", "position"] + refColumns + [
+            "role", "replacing_person_id", "replacing_name", "replacing_party", "from_paragraph", "to_paragraph",
+        ], rows: minutes.attendance.enumerated().map { i, a in
+            [meetingID, i] + a.person.columnValues + [a.role.rawValue, a.replacing?.personID?.rawValue,
+                                                       a.replacing?.name, a.replacing?.party, a.fromParagraph, a.toParagraph]
+        })
+        try await db.insertRows("official_attendances", columns: ["meeting_id", "position", "name", "title", "from_paragraph", "to_paragraph"],
+                                rows: minutes.officials.enumerated().map { i, o in
+                                    [meetingID, i, o.name, o.title, o.fromParagraph, o.toParagraph]
+                                })
+        var saved = minutes
+        try await Self.checkNumbersFree(minutes.paragraphs.map(\.number), meeting: minutes.meetingID,
+                                        committee: meeting.committee, year: meeting.year, db: db)
+        for (index, paragraph) in minutes.paragraphs.enumerated() {
+            saved.paragraphs[index].id = try await Self.insert(paragraph, committee: meeting.committee, year: meeting.year, db: db)
+        }
+        return saved
+    }
+
+    /// § numbers run through a committee's year: another meeting's paragraph with one of these
+    /// numbers is a conflict. One query for all of them.
+    static func checkNumbersFree(_ numbers: [Int], meeting: MeetingID, committee: CommitteeID, year: Int,
+                                 db: any SQLDatabase) async throws {
+        guard !numbers.isEmpty else { return }
+        let clash = try await db.select().column("number").from("paragraphs")
+            .where("committee_id", .equal, SQLBind(committee.rawValue)).where("year", .equal, SQLBind(year))
+            .where("meeting_id", .notEqual, SQLBind(meeting.rawValue))
+            .where("number", .in, SQLGroupExpression(numbers.map { SQLBind($0) })).orderBy("number").first()
+        if let clash {
+            throw StoreError.conflict("§ \(try clash.int("number")) år \(year) finns redan i ett annat protokoll från samma nämnd")
         }
     }
 
@@ -58,13 +77,8 @@ extension SQLStore {
         }
     }
 
-    private static func insert(_ p: Paragraph, committee: CommitteeID, year: Int, db: any SQLDatabase) async throws -> ParagraphID {
-        let clash = try await db.select().column("meeting_id").from("paragraphs")
-            .where("committee_id", .equal, SQLBind(committee.rawValue)).where("year", .equal, SQLBind(year))
-            .where("number", .equal, SQLBind(p.number)).first()
-        if clash != nil {
-            throw StoreError.conflict("§ \(p.number) år \(year) finns redan i ett annat protokoll från samma nämnd")
-        }
+    /// Inserts one paragraph with its children; the caller has checked its number is free.
+    static func insert(_ p: Paragraph, committee: CommitteeID, year: Int, db: any SQLDatabase) async throws -> ParagraphID {
         let id = try await db.insertReturningID("paragraphs", Row([
             ("meeting_id", p.meetingID.rawValue), ("committee_id", committee.rawValue), ("year", year), ("number", p.number),
             ("title", p.title), ("case_id", p.caseID?.rawValue), ("diary_number", p.diaryNumber?.description),
@@ -164,6 +178,22 @@ extension SQLStore {
         try await read { db in
             let rows = try await db.select().column("*").from("paragraphs").where("id", .equal, SQLBind(id.rawValue)).all()
             return try await Self.paragraphs(rows, db: db, scope: SQLRaw("SELECT \(id.rawValue)")).first
+        }
+    }
+
+    public func paragraph(meeting: MeetingID, number: Int) async throws -> Paragraph? {
+        try await read { db in
+            let rows = try await db.select().column("*").from("paragraphs").where("meeting_id", .equal, SQLBind(meeting.rawValue))
+                .where("number", .equal, SQLBind(number)).all()
+            guard let id = try rows.first?.id() else { return nil }
+            return try await Self.paragraphs(rows, db: db, scope: SQLRaw("SELECT \(id)")).first
+        }
+    }
+
+    public func paragraphNumbers(meeting: MeetingID) async throws -> [Int] {
+        try await read { db in
+            try await db.select().column("number").from("paragraphs").where("meeting_id", .equal, SQLBind(meeting.rawValue))
+                .orderBy("number").all().map { try $0.int("number") }
         }
     }
 

@@ -249,6 +249,10 @@ extension SQLStore {
         return saved
     }
 
+    public func document(_ id: DocumentID) async throws -> Document? {
+        try await documents(where: "id", id.rawValue).first
+    }
+
     public func documents(for matter: CaseID) async throws -> [Document] {
         try await documents(where: "case_id", matter.rawValue)
     }
@@ -280,7 +284,7 @@ extension SQLStore {
 extension SQLStore {
     public func save(_ meeting: Meeting) async throws -> Meeting {
         var saved = meeting
-        let row = Row([("committee_id", meeting.committeeID.rawValue), ("date", meeting.date.iso),
+        let row = Row([("committee_id", meeting.committeeID.rawValue), ("date", meeting.date?.iso), ("year", meeting.year),
                        ("start_time", meeting.startTime?.description), ("end_time", meeting.endTime?.description),
                        ("place", meeting.place), ("state", meeting.state.rawValue), ("open_to_public", meeting.isOpenToPublic)])
         saved.id = MeetingID(try await write { db in try await db.upsert("meetings", id: meeting.id?.rawValue, row) })
@@ -296,11 +300,9 @@ extension SQLStore {
     public func meetings(of committee: CommitteeID, year: Int?) async throws -> [Meeting] {
         try await read { db in
             var query = db.select().column("*").from("meetings").where("committee_id", .equal, SQLBind(committee.rawValue))
-            if let year {
-                query = query.where("date", .greaterThanOrEqual, SQLBind("\(year)-01-01"))
-                    .where("date", .lessThanOrEqual, SQLBind("\(year)-12-31"))
-            }
-            return try await query.orderBy("date").orderBy("id").all().map(Self.meeting)
+            if let year { query = query.where("year", .equal, SQLBind(year)) }
+            // Undated (imported) meetings come last within their year.
+            return try await query.orderBy("year").orderBy(SQLRaw("date IS NULL")).orderBy("date").orderBy("id").all().map(Self.meeting)
         }
     }
 
@@ -313,7 +315,8 @@ extension SQLStore {
     }
 
     static func meeting(_ row: any SQLRow) throws -> Meeting {
-        Meeting(id: MeetingID(try row.id()), committeeID: CommitteeID(try row.id("committee_id")), date: try row.date("date"),
+        Meeting(id: MeetingID(try row.id()), committeeID: CommitteeID(try row.id("committee_id")),
+                dating: try row.optionalDate("date").map(MeetingDating.on) ?? .undated(year: try row.int("year")),
                 startTime: try row.optionalTime("start_time"), endTime: try row.optionalTime("end_time"),
                 place: try row.optionalString("place"), state: try row.enumValue("state", as: MeetingState.self),
                 isOpenToPublic: try row.bool("open_to_public"))
@@ -377,12 +380,12 @@ extension SQLStore {
     }
 
     @discardableResult
-    static func requireMeeting(_ db: any SQLDatabase, _ meeting: MeetingID) async throws -> (committee: CommitteeID, date: LocalDate) {
-        guard let row = try await db.select().columns("committee_id", "date").from("meetings")
+    static func requireMeeting(_ db: any SQLDatabase, _ meeting: MeetingID) async throws -> (committee: CommitteeID, year: Int) {
+        guard let row = try await db.select().columns("committee_id", "year").from("meetings")
             .where("id", .equal, SQLBind(meeting.rawValue)).first() else {
             throw StoreError.notFound("sammanträde \(meeting)")
         }
-        return (CommitteeID(try row.id("committee_id")), try row.date("date"))
+        return (CommitteeID(try row.id("committee_id")), try row.int("year"))
     }
 }
 

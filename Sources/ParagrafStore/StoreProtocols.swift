@@ -1,3 +1,4 @@
+import struct Foundation.Data
 import ParagrafCore
 
 /// Municipalities, committees, persons, memberships and officials.
@@ -36,6 +37,7 @@ public protocol DiaryStore: Sendable {
     func highestSerial(in committee: CommitteeID, year: Int) async throws -> Int?
 
     func save(_ document: Document) async throws -> Document
+    func document(_ id: DocumentID) async throws -> Document?
     func documents(for matter: CaseID) async throws -> [Document]
     func documents(forMeeting meeting: MeetingID) async throws -> [Document]
 }
@@ -62,6 +64,9 @@ public protocol MinutesStore: Sendable {
     func save(_ minutes: Minutes) async throws -> Minutes
     func minutes(for meeting: MeetingID) async throws -> Minutes?
     func paragraph(_ id: ParagraphID) async throws -> Paragraph?
+    func paragraph(meeting: MeetingID, number: Int) async throws -> Paragraph?
+    /// The § numbers of a meeting's minutes, in order.
+    func paragraphNumbers(meeting: MeetingID) async throws -> [Int]
     /// The highest § number a committee used in a year (numbers run on through the year).
     func highestParagraphNumber(committee: CommitteeID, year: Int) async throws -> Int?
     func paragraphCount() async throws -> Int
@@ -79,5 +84,16 @@ public protocol FollowUpStore: Sendable {
     func notifications(of committee: CommitteeID) async throws -> [Notification]
 }
 
+/// Whole meetings read from documents: the importer's way in.
+public protocol RecordStore: Sendable {
+    /// Files a record in one transaction, with its source file. The same file again changes
+    /// nothing; another version of the same document replaces what the earlier one brought in;
+    /// minutes or an agenda made in Paragraf are never replaced by an import. On any error
+    /// nothing is changed.
+    func file(_ record: MeetingRecord) async throws -> FilingOutcome
+    /// The bytes of a kept file.
+    func sourceFile(sha256: String) async throws -> Data?
+}
+
 /// Everything Paragraf stores, as one contract that both SQL backends fulfil.
-public typealias Store = OrganisationStore & DiaryStore & MeetingStore & MinutesStore & FollowUpStore
+public typealias Store = OrganisationStore & DiaryStore & MeetingStore & MinutesStore & FollowUpStore & RecordStore

@@ -18,6 +18,26 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
     router.get("/") { _, _ in
         try HTML(renderer.render(try await StartPageQuery(store: store).load(today: .today())))
     }
+    let meetings = MeetingQueries(store: store)
+    router.get("/sammantraden/:meeting") { _, context in
+        guard let id = context.parameters.get("meeting", as: Int64.self),
+              let page = try await meetings.meetingPage(MeetingID(id)) else { throw HTTPError(.notFound) }
+        return try HTML(renderer.render(page))
+    }
+    router.get("/sammantraden/:meeting/paragrafer/:number") { _, context in
+        guard let id = context.parameters.get("meeting", as: Int64.self), let number = context.parameters.get("number", as: Int.self),
+              let page = try await meetings.paragraphPage(MeetingID(id), number: number) else { throw HTTPError(.notFound) }
+        return try HTML(renderer.render(page))
+    }
+    router.get("/handlingar/:document") { _, context -> Response in
+        guard let id = context.parameters.get("document", as: Int64.self),
+              let (_, file, content) = try await meetings.file(of: DocumentID(id)) else { throw HTTPError(.notFound) }
+        // Text files are served as UTF-8 or as they came; the name is kept for saving.
+        let type = file.mediaType.hasPrefix("text/") ? "\(file.mediaType); charset=utf-8" : file.mediaType
+        let disposition = "inline; filename*=UTF-8''" + (file.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "handling")
+        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: disposition],
+                        body: .init(byteBuffer: ByteBuffer(bytes: content)))
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Paragraf"),

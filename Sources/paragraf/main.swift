@@ -11,7 +11,7 @@ struct Paragraf: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "paragraf",
         abstract: "Paragraf – protokoll, beslut och anslagstavla för kommunala nämnder.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Parse.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Parse.self, Import.self])
 }
 
 /// The options every command that touches data shares.
@@ -160,5 +160,58 @@ struct Parse: AsyncParsableCommand {
             }
         }
         if failed > 0 { throw ExitCode.failure }
+    }
+}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Läser in protokoll, kallelser och utdrag (filer eller mappar) i databasen, med originalfilerna.",
+        discussion: """
+            Varje dokument sparas i en egen transaktion: ett dokument som inte går att läsa ändrar ingenting. \
+            Samma fil igen ändrar ingenting; en rättad version av ett dokument ersätter det som den förra versionen förde in.
+            """)
+    @OptionGroup var options: StoreOptions
+    @Option(help: "Kommunen, när dokumenten inte anger den.") var municipality: String?
+    @Option(help: "Nämnden, när dokumenten inte anger den.") var committee: String?
+    @Argument(help: "Filer och mappar (.txt, .md, .pdf).") var paths: [String]
+
+    func run() async throws {
+        var failures = 0
+        try await runReportingFailures {
+            let configuration = try await options.resolve()
+            // --verbose here means each document and its warnings, not the store's SQL.
+            let store = try await SQLStore.open(configuration.store, migrate: true, logger: Logger(label: "paragraf.store"))
+            let interactive = isatty(STDERR_FILENO) == 1
+            let verbose = options.verbose
+            let run = ImportRun(store: store, fallback: .init(municipality: municipality, committee: committee))
+            let started = Date()
+            var lastProgress = Date.distantPast
+            let summary = await run.run(paths, progress: { index, count, path in
+                // A progress line on a terminal, at most a few times a second.
+                guard interactive, Date().timeIntervalSince(lastProgress) > 0.2 || index == count else { return }
+                lastProgress = Date()
+                let name = (path as NSString).lastPathComponent
+                FileHandle.standardError.write(Data("\r\u{1B}[K[\(index)/\(count)] \(name)".utf8))
+            }, report: { event in
+                switch event {
+                case let .failed(_, message):
+                    if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                    FileHandle.standardError.write(Data("paragraf: \(message)\n".utf8))
+                case let .filed(file, outcome, record, warnings):
+                    var quiet = false
+                    if case .added = outcome { quiet = !verbose }
+                    if !quiet || verbose {
+                        if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                        print(ImportRun.describe(file: file, outcome: outcome, record: record))
+                    }
+                    if verbose { for warning in warnings { print("  varning: \(warning)") } }
+                }
+            })
+            if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            await store.close()
+            print(summary.line + String(format: " (%.1f s)", Date().timeIntervalSince(started)))
+            failures = summary.failures
+        }
+        if failures > 0 { throw ExitCode.failure }
     }
 }

@@ -19,7 +19,7 @@ struct DemoTests {
             var minutes: [Minutes] = []
             for meeting in meetings {
                 guard let m = try await store.minutes(for: meeting.id!) else {
-                    #expect(meeting.date >= today, "meetings before today have minutes")
+                    #expect(meeting.date! >= today, "meetings before today have minutes")
                     continue
                 }
                 numbers += m.paragraphs.map(\.number)

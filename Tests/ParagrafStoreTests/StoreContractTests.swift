@@ -102,7 +102,7 @@ struct MeetingContractTests {
             next = try await store.save(next)
             #expect(try await store.meeting(next.id!)?.state == .notified)
             _ = try await store.save(Meeting(committeeID: f.committee.id!, date: day("2025-01-14")))
-            #expect(try await store.meetings(of: f.committee.id!, year: 2024).map(\.date) == [day("2024-04-16"), day("2024-05-21")])
+            #expect(try await store.meetings(of: f.committee.id!, year: 2024).map(\.date) == [day("2024-04-16"), day("2024-05-21")] as [LocalDate?])
             #expect(try await store.meetings(of: f.committee.id!, year: nil).count == 3)
             #expect(try await store.meetings(from: day("2024-05-01"), through: day("2025-12-31")).count == 2)
 

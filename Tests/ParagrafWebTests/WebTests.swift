@@ -70,13 +70,13 @@ struct WebTests {
     @Test("start page HTML snapshot")
     func startPageSnapshot() async throws {
         let renderer = try await PageRenderer.load()
-        let meeting = Meeting(committeeID: CommitteeID(1), date: LocalDate(iso: "2024-04-16")!, startTime: LocalTime("17:00"),
+        let meeting = Meeting(id: MeetingID(7), committeeID: CommitteeID(1), date: LocalDate(iso: "2024-04-16")!, startTime: LocalTime("17:00"),
                               endTime: LocalTime("17:59"), place: "Arbetslivsförvaltningen, Österlånggatan 74", state: .announced)
         let row = StartPage.MeetingRow(committee: "Arbetslivsnämnden", meeting: meeting)
         let page = StartPage(
             municipalities: [StartPage.MunicipalitySection(name: "Borås", committees: [
-                StartPage.CommitteeRow(name: "Arbetslivsnämnden", kind: .namnd, parent: nil, year: 2024, meetings: [row]),
-                StartPage.CommitteeRow(name: "Valberedningen", kind: .beredning, parent: nil, year: nil, meetings: []),
+                StartPage.CommitteeRow(name: "Arbetslivsnämnden", kind: .namnd, parent: nil, years: [.init(year: 2024, meetings: [row])]),
+                StartPage.CommitteeRow(name: "Valberedningen", kind: .beredning, parent: nil, years: []),
             ])],
             upcoming: [], recent: [row])
         try assertSnapshot(try renderer.render(page), named: "start.html")

@@ -1,5 +1,7 @@
 /// The first schema: organisation, diary, meetings, minutes and follow-up.
 ///
+/// A meeting's date is null only for imported minutes that do not print it; `year` always holds
+/// the year its paragraphs are numbered in.
 /// Dates are `YYYY-MM-DD` text and timestamps ISO 8601 text on both backends, so that they
 /// compare and sort the same way everywhere. A person named in minutes is stored as printed
 /// (name, party) with a link to `persons` when known.
@@ -52,11 +54,11 @@ let migration0001InitialSchema = Migration(version: 1, name: "initial schema", s
     """
     CREATE TABLE meetings (
         id %ID%, committee_id BIGINT NOT NULL REFERENCES committees(id),
-        date TEXT NOT NULL, start_time TEXT, end_time TEXT, place TEXT, state TEXT NOT NULL,
+        date TEXT, year INTEGER NOT NULL, start_time TEXT, end_time TEXT, place TEXT, state TEXT NOT NULL,
         open_to_public BOOLEAN NOT NULL,
         created_at TEXT NOT NULL, modified_at TEXT NOT NULL)
     """,
-    "CREATE INDEX meetings_by_committee ON meetings (committee_id, date)",
+    "CREATE INDEX meetings_by_committee ON meetings (committee_id, year, date)",
     "CREATE INDEX meetings_by_date ON meetings (date)",
     """
     CREATE TABLE documents (

@@ -28,6 +28,7 @@ public enum Migrations {
     /// Every migration Paragraf knows, in version order.
     public static let all: [Migration] = [
         migration0001InitialSchema,
+        migration0002ImportSources,
     ]
 }
 

@@ -1,0 +1,212 @@
+import ParagrafCore
+
+/// Text as a template shows it: one entry per paragraph of prose.
+public enum Prose {
+    public static func paragraphs(_ text: String?) -> [String] {
+        (text ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// A sammanträde: where and when, the agenda, and the minutes with their paragraphs.
+public struct MeetingPage: Page {
+    public static let template = "meeting"
+
+    public struct DocumentRow: Sendable, Equatable {
+        public var title: String
+        public var url: String?
+        public var detail: String?
+    }
+
+    public struct AgendaRow: Sendable, Equatable {
+        public var position: Int
+        public var title: String
+        public var diaryNumber: String?
+        public var proposedDecision: [String]
+    }
+
+    public struct AttendanceRow: Sendable, Equatable {
+        public var name: String
+        public var role: String
+        public var note: String?
+    }
+
+    public struct ParagraphRow: Sendable, Equatable {
+        public var number: Int
+        public var title: String
+        public var diaryNumber: String?
+        public var url: String?
+    }
+
+    public var title: String
+    public var municipality: String
+    public var committee: String
+    public var date: String
+    public var isoDate: String?
+    public var time: String?
+    public var place: String?
+    public var state: String
+    public var documents: [DocumentRow]
+    public var agenda: [AgendaRow]
+    public var hasAgenda: Bool
+    public var hasMinutes: Bool
+    public var chair: String?
+    public var secretary: String?
+    public var adjusters: String?
+    public var adjusted: String?
+    public var posted: String?
+    public var members: [AttendanceRow]
+    public var others: [AttendanceRow]
+    public var paragraphs: [ParagraphRow]
+    public var hasDocuments: Bool
+    public var hasOthers: Bool
+
+    public init(municipality: String, committee: String, meeting: Meeting, documents: [Document], agenda: [AgendaItem],
+                caseNumbers: [CaseID: String], minutes: Minutes?) {
+        self.municipality = municipality
+        self.committee = committee
+        self.date = SwedishFormat.meetingDate(meeting)
+        self.title = "\(committee) – sammanträde \(meeting.date.map(SwedishFormat.date) ?? "utan datum \(meeting.year)")"
+        self.isoDate = meeting.date?.iso
+        self.time = SwedishFormat.timeSpan(meeting.startTime, meeting.endTime)
+        self.place = meeting.place
+        self.state = meeting.state.rawValue
+        // Handlingar listed in a document but not kept as files are shown without a link.
+        self.documents = documents.filter { !$0.secrecy.isSecret }.map { d in
+            DocumentRow(title: d.title, url: d.file != nil ? Links.document(d) : nil,
+                        detail: d.file.map { "\($0.fileName), \(SwedishFormat.size($0.byteCount))" } ?? d.kind.rawValue)
+        }
+        self.agenda = agenda.map { item in
+            AgendaRow(position: item.position, title: item.isPublic ? item.title : "Ärende som inte är offentligt",
+                      diaryNumber: item.caseID.flatMap { caseNumbers[$0] },
+                      proposedDecision: item.isPublic ? Prose.paragraphs(item.proposedDecision) : [])
+        }
+        self.hasAgenda = !agenda.isEmpty
+        self.hasMinutes = minutes != nil
+        self.chair = minutes?.chair?.description
+        self.secretary = minutes?.secretary
+        let adjusters = minutes?.adjustment?.adjusters.map(\.description) ?? []
+        self.adjusters = adjusters.isEmpty ? nil : adjusters.joined(separator: ", ")
+        self.adjusted = minutes?.adjustment?.date.map(SwedishFormat.date)
+        self.posted = minutes?.announcement.map { SwedishFormat.date($0.posted) }
+        func span(_ from: Int?, _ to: Int?) -> String? {
+            guard let from, let to else { return nil }
+            return from == to ? "§ \(from)" : "§§ \(from)–\(to)"
+        }
+        self.members = (minutes?.attendance ?? []).map { a in
+            let note = [a.replacing.map { "ersätter \($0.description)" }, span(a.fromParagraph, a.toParagraph)].compactMap { $0 }
+            return AttendanceRow(name: a.person.description, role: a.role.rawValue, note: note.isEmpty ? nil : note.joined(separator: ", "))
+        }
+        self.others = (minutes?.officials ?? []).map { o in
+            AttendanceRow(name: o.name, role: o.title ?? "", note: span(o.fromParagraph, o.toParagraph))
+        }
+        self.paragraphs = (minutes?.paragraphs ?? []).map { p in
+            p.isPublic
+                ? ParagraphRow(number: p.number, title: p.title, diaryNumber: p.diaryNumber?.withClassification,
+                               url: Links.paragraph(meeting: p.meetingID, number: p.number))
+                : ParagraphRow(number: p.number, title: "Paragrafen är inte offentlig", diaryNumber: nil, url: nil)
+        }
+        self.hasDocuments = !self.documents.isEmpty
+        self.hasOthers = !self.others.isEmpty
+    }
+}
+
+/// One paragraph of the minutes with everything the minutes say about the decision.
+public struct ParagraphPage: Page {
+    public static let template = "paragraph"
+
+    public struct Clause: Sendable, Equatable {
+        public var number: Int?
+        public var text: String
+    }
+
+    public struct Authored: Sendable, Equatable {
+        public var heading: String
+        public var by: String
+        public var text: [String]
+    }
+
+    public struct VoteBlock: Sendable, Equatable {
+        public var text: [String]
+        public var ballots: [Ballot]
+        public var hasBallots: Bool
+        public var tally: String
+
+        public struct Ballot: Sendable, Equatable {
+            public var name: String
+            public var choice: String
+        }
+    }
+
+    public struct Neighbour: Sendable, Equatable {
+        public var label: String
+        public var url: String
+    }
+
+    public var title: String
+    public var municipality: String
+    public var committee: String
+    public var meetingDate: String
+    public var meetingURL: String
+    public var diaryNumber: String?
+    public var clauses: [Clause]
+    public var hasClauses: Bool
+    public var numberedClauses: Bool
+    public var description: [String]
+    public var basis: [String]
+    public var proposals: [Authored]
+    public var procedure: [String]
+    public var votes: [VoteBlock]
+    public var reservations: [Authored]
+    public var statements: [Authored]
+    public var recipients: String?
+    public var immediatelyAdjusted: Bool
+    public var previous: Neighbour?
+    public var next: Neighbour?
+    // Stored, not computed: Mustache sees stored properties only.
+    public var hasDescription: Bool
+    public var hasBasis: Bool
+    public var hasProposals: Bool
+    public var hasProcedure: Bool
+    public var hasVotes: Bool
+    public var hasReservations: Bool
+    public var hasStatements: Bool
+
+    public init(municipality: String, committee: String, meeting: Meeting, paragraph p: Paragraph, previous: Int?, next: Int?) {
+        self.title = "§ \(p.number) \(p.title)"
+        self.municipality = municipality
+        self.committee = committee
+        self.meetingDate = SwedishFormat.meetingDate(meeting)
+        self.meetingURL = Links.meeting(meeting)
+        self.diaryNumber = p.diaryNumber?.withClassification
+        self.clauses = p.decision.map { Clause(number: $0.number, text: $0.text) }
+        self.hasClauses = !p.decision.isEmpty
+        self.numberedClauses = p.decision.count > 1 && p.decision.allSatisfy { $0.number != nil }
+        self.description = Prose.paragraphs(p.description)
+        self.basis = p.basis
+        func names(_ refs: [PersonRef]) -> String { refs.map(\.description).joined(separator: ", ") }
+        self.proposals = p.proposals.map { Authored(heading: $0.kind.rawValue.capitalizedFirst, by: names($0.by), text: Prose.paragraphs($0.text)) }
+        self.procedure = Prose.paragraphs(p.procedure?.text)
+        self.votes = p.votes.map { v in
+            VoteBlock(text: Prose.paragraphs(v.question), ballots: v.ballots.map { .init(name: $0.voter.description, choice: $0.choice.rawValue) },
+                      hasBallots: !v.ballots.isEmpty,
+                      tally: v.ballots.isEmpty ? "" : "\(v.yesCount) ja, \(v.noCount) nej, \(v.abstainCount) avstår")
+        }
+        self.reservations = p.reservations.map { Authored(heading: "Reservation", by: names($0.by), text: Prose.paragraphs($0.reasons)) }
+        self.statements = p.statements.map { Authored(heading: $0.kind.rawValue.capitalizedFirst, by: names($0.by), text: Prose.paragraphs($0.text)) }
+        self.recipients = p.recipients.isEmpty ? nil : p.recipients.joined(separator: ", ")
+        self.immediatelyAdjusted = p.immediatelyAdjusted
+        self.previous = previous.map { Neighbour(label: "§ \($0)", url: Links.paragraph(meeting: p.meetingID, number: $0)) }
+        self.next = next.map { Neighbour(label: "§ \($0)", url: Links.paragraph(meeting: p.meetingID, number: $0)) }
+        self.hasDescription = !description.isEmpty
+        self.hasBasis = !basis.isEmpty
+        self.hasProposals = !proposals.isEmpty
+        self.hasProcedure = !procedure.isEmpty
+        self.hasVotes = !votes.isEmpty
+        self.hasReservations = !reservations.isEmpty
+        self.hasStatements = !statements.isEmpty
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,416 @@
+import Foundation
+import ParagrafCore
+import SQLKit
+
+extension SQLStore {
+    public func file(_ record: MeetingRecord) async throws -> FilingOutcome {
+        try Self.validate(record.minutes)
+        return try await write { db in try await Filing(db: db, record: record).run() }
+    }
+
+    public func sourceFile(sha256: String) async throws -> Data? {
+        try await read { db in
+            try await db.select().column("content").from("files").where("sha256", .equal, SQLBind(sha256)).first()?
+                .decode(column: "content", as: Data.self)
+        }
+    }
+}
+
+/// Filing one record, inside the caller's transaction: any error rolls all of it back.
+private struct Filing {
+    let db: any SQLDatabase
+    let record: MeetingRecord
+
+    struct Source {
+        var id: Int64
+        var kind: DocumentKind
+        var fileName: String
+        var sha256: String
+        var title: String
+    }
+
+    func run() async throws -> FilingOutcome {
+        let municipality = try await municipalityID()
+        if let same = try await alreadyFiled(in: municipality) { return .unchanged(MeetingID(same)) }
+        let committee = try await committeeID(in: municipality)
+        var people = PersonLinker(db: db, municipality: municipality)
+        let cases = CaseFinder(db: db, municipality: municipality, committee: committee)
+        let found = try await existingMeeting(committee: committee)
+        let sources = try await found.asyncMap(importSources) ?? []
+        let hasMinutes = try await found.asyncMap(hasMinutes) ?? false
+        let meeting: Int64
+        if let found { meeting = found } else { meeting = try await createMeeting(committee: committee) }
+        let when = record.dating.description
+
+        let outcome: FilingOutcome
+        switch record.kind {
+        case .minutes:
+            let previous = sources.first { $0.kind == .protokoll }
+            if hasMinutes, previous == nil, !sources.contains(where: { $0.kind == .protokollsutdrag }) {
+                throw StoreError.conflict("protokollet från sammanträdet \(when) är upprättat i Paragraf och ersätts inte av en import")
+            }
+            if found != nil { try await updateMeeting(meeting, fromMinutes: true) }
+            if let previous { try await remove(previous) }
+            try await dropAssignments(meeting: meeting, numbers: nil)
+            var minutes = record.minutes.assigned(to: MeetingID(meeting))
+            try await people.link(&minutes)
+            try await cases.link(&minutes.paragraphs, status: .decided)
+            let saved = try await SQLStore.writeMinutes(minutes, db: db)
+            try await fileAssignments(saved.paragraphs, committee: committee)
+            outcome = previous.map { .replaced(MeetingID(meeting), previousFile: $0.fileName) } ?? .added(MeetingID(meeting))
+        case .extract:
+            if sources.contains(where: { $0.kind == .protokoll })
+                || hasMinutes && !sources.contains(where: { $0.kind == .protokollsutdrag }) {
+                try await keep(meeting: meeting, committee: committee, cases: cases)
+                return .keptDocumentOnly(MeetingID(meeting))
+            }
+            let previous = sources.first { $0.kind == .protokollsutdrag && $0.title == sourceTitle }
+            if let previous { try await remove(previous) }
+            var minutes = record.minutes.assigned(to: MeetingID(meeting))
+            try await people.link(&minutes)
+            try await cases.link(&minutes.paragraphs, status: .decided)
+            let numbers = minutes.paragraphs.map(\.number)
+            try await dropAssignments(meeting: meeting, numbers: numbers)
+            if hasMinutes {
+                // Extracts of other paragraphs of the same meeting stay; these paragraphs are replaced.
+                try await db.delete(from: "paragraphs").where("meeting_id", .equal, SQLBind(meeting))
+                    .where("number", .in, SQLGroupExpression(numbers.map { SQLBind($0) })).run()
+                let (committeeID, year) = try await SQLStore.requireMeeting(db, MeetingID(meeting))
+                try await SQLStore.checkNumbersFree(numbers, meeting: MeetingID(meeting), committee: committeeID, year: year, db: db)
+                var saved = minutes.paragraphs
+                for i in saved.indices {
+                    saved[i].id = try await SQLStore.insert(saved[i], committee: committeeID, year: year, db: db)
+                }
+                try await fileAssignments(saved, committee: committee)
+            } else {
+                let saved = try await SQLStore.writeMinutes(minutes, db: db)
+                try await fileAssignments(saved.paragraphs, committee: committee)
+            }
+            outcome = previous.map { .replaced(MeetingID(meeting), previousFile: $0.fileName) } ?? .added(MeetingID(meeting))
+        case .notice:
+            let previous = sources.first { $0.kind == .kallelse }
+            if previous == nil, found != nil, try await hasAgenda(meeting) {
+                throw StoreError.conflict("föredragningslistan för sammanträdet \(when) är upprättad i Paragraf och ersätts inte av en import")
+            }
+            if let previous { try await remove(previous) }
+            if found != nil { try await updateMeeting(meeting, fromMinutes: false) }
+            try await db.delete(from: "agenda_items").where("meeting_id", .equal, SQLBind(meeting)).run()
+            var rows: [[Value]] = []
+            for item in record.agenda {
+                let caseID = try await item.diaryNumber.asyncMap {
+                    try await cases.caseID(for: $0, title: item.title, handler: item.handler, status: .ready)
+                }
+                rows.append([meeting, item.position, AgendaItemKind.matter.rawValue, item.title, caseID, item.isPublic, item.proposedDecision])
+            }
+            try await db.insertRows("agenda_items", columns: ["meeting_id", "position", "kind", "title", "case_id", "is_public",
+                                                              "proposed_decision"], rows: rows)
+            outcome = previous.map { .replaced(MeetingID(meeting), previousFile: $0.fileName) } ?? .added(MeetingID(meeting))
+        }
+        try await keep(meeting: meeting, committee: committee, cases: cases)
+        return outcome
+    }
+
+    // MARK: Organisation
+
+    func municipalityID() async throws -> Int64 {
+        if let row = try await db.select().column("id").from("municipalities").where("name", .equal, SQLBind(record.municipality)).first() {
+            return try row.id()
+        }
+        return try await db.insertReturningID("municipalities", Row([("name", record.municipality), ("code", nil as String?)]))
+    }
+
+    func committeeID(in municipality: Int64) async throws -> Int64 {
+        if let id = try await committee(named: record.committee, in: municipality) { return id }
+        var parent: Int64? = nil
+        if let parentName = record.parentCommittee {
+            if let id = try await committee(named: parentName, in: municipality) {
+                parent = id
+            } else {
+                let kind = CommitteeKind.inferred(fromName: parentName).kind
+                parent = try await db.insertReturningID("committees", Row([
+                    ("municipality_id", municipality), ("name", parentName), ("kind", kind == .utskott ? CommitteeKind.namnd.rawValue : kind.rawValue),
+                    ("abbreviation", nil as String?), ("parent_id", nil as Int64?),
+                ]))
+            }
+        }
+        let kind = record.committeeKind == .utskott && parent == nil ? CommitteeKind.namnd : record.committeeKind
+        return try await db.insertReturningID("committees", Row([
+            ("municipality_id", municipality), ("name", record.committee), ("kind", kind.rawValue),
+            ("abbreviation", nil as String?), ("parent_id", parent),
+        ]))
+    }
+
+    func committee(named name: String, in municipality: Int64) async throws -> Int64? {
+        try await db.select().column("id").from("committees").where("municipality_id", .equal, SQLBind(municipality))
+            .where("name", .equal, SQLBind(name)).first()?.id()
+    }
+
+    // MARK: The meeting
+
+    /// The same bytes filed before in this municipality.
+    func alreadyFiled(in municipality: Int64) async throws -> Int64? {
+        try await db.raw("""
+            SELECT d.meeting_id FROM documents d JOIN meetings m ON m.id = d.meeting_id JOIN committees c ON c.id = m.committee_id
+            WHERE d.imported = \(bind: true) AND d.sha256 = \(bind: record.source.file.sha256) AND c.municipality_id = \(bind: municipality)
+            ORDER BY d.id
+            """).first()?.id("meeting_id")
+    }
+
+    /// The meeting this record is about: the committee's meeting on that date, or the one that
+    /// already holds one of its § numbers in that year (numbers are unique in a committee's year),
+    /// so that an undated extract finds its minutes and dated minutes find their undated extracts.
+    func existingMeeting(committee: Int64) async throws -> Int64? {
+        if let date = record.dating.date,
+           let row = try await db.select().column("id").from("meetings").where("committee_id", .equal, SQLBind(committee))
+            .where("date", .equal, SQLBind(date.iso)).orderBy("id").first() {
+            return try row.id()
+        }
+        let numbers = record.minutes.paragraphs.map(\.number)
+        guard !numbers.isEmpty else { return nil }
+        let rows = try await db.raw("""
+            SELECT p.meeting_id, m.date FROM paragraphs p JOIN meetings m ON m.id = p.meeting_id
+            WHERE p.committee_id = \(bind: committee) AND p.year = \(bind: record.dating.year)
+            AND p.number IN (\(binds: numbers)) ORDER BY p.meeting_id
+            """).all()
+        for row in rows {
+            let date = try row.optionalString("date")
+            // A dated meeting holding these numbers on another date is a conflict, reported when the numbers are checked.
+            if date == nil || record.dating.date == nil { return try row.id("meeting_id") }
+        }
+        return nil
+    }
+
+    func createMeeting(committee: Int64) async throws -> Int64 {
+        try await db.insertReturningID("meetings", Row([
+            ("committee_id", committee), ("date", record.dating.date?.iso), ("year", record.dating.year),
+            ("start_time", record.startTime?.description), ("end_time", record.endTime?.description), ("place", record.place),
+            ("state", record.state.rawValue), ("open_to_public", record.committeeKind == .fullmaktige),
+        ]))
+    }
+
+    /// Minutes know how the meeting went: their time, place and state win. A notice only fills
+    /// in what is missing and never moves a held meeting back.
+    func updateMeeting(_ meeting: Int64, fromMinutes: Bool) async throws {
+        guard let row = try await db.select().column("*").from("meetings").where("id", .equal, SQLBind(meeting)).first() else { return }
+        var update = Row([])
+        func set(_ column: String, _ value: String?) throws {
+            guard let value else { return }
+            let current = try row.optionalString(column)
+            if fromMinutes || current == nil { update.pairs.append((column, value)) }
+        }
+        try set("date", record.dating.date?.iso)
+        try set("start_time", record.startTime?.description)
+        try set("end_time", record.endTime?.description)
+        try set("place", record.place)
+        if fromMinutes { update.pairs.append(("state", record.state.rawValue)) }
+        guard !update.pairs.isEmpty else { return }
+        try await db.updateByID("meetings", id: meeting, update)
+    }
+
+    func importSources(_ meeting: Int64) async throws -> [Source] {
+        try await db.select().columns("id", "kind", "file_name", "sha256", "title").from("documents")
+            .where("meeting_id", .equal, SQLBind(meeting)).where("imported", .equal, SQLBind(true)).orderBy("id").all().map { row in
+                Source(id: try row.id(), kind: try row.enumValue("kind", as: DocumentKind.self),
+                       fileName: try row.optionalString("file_name") ?? "", sha256: try row.optionalString("sha256") ?? "",
+                       title: try row.string("title"))
+            }
+    }
+
+    func hasMinutes(_ meeting: Int64) async throws -> Bool {
+        try await db.select().column("meeting_id").from("minutes").where("meeting_id", .equal, SQLBind(meeting)).first() != nil
+    }
+
+    func hasAgenda(_ meeting: Int64) async throws -> Bool {
+        try await db.select().column("id").from("agenda_items").where("meeting_id", .equal, SQLBind(meeting)).limit(1).first() != nil
+    }
+
+    /// Assignments given in the meeting's paragraphs (those with these numbers, or all) go with them.
+    func dropAssignments(meeting: Int64, numbers: [Int]?) async throws {
+        var scope = "SELECT id FROM paragraphs WHERE meeting_id = \(meeting)"
+        if let numbers { scope += " AND number IN (\(numbers.map(String.init).joined(separator: ",")))" }
+        try await db.delete(from: "assignments").where("paragraph_id", .in, SQLGroupExpression(SQLRaw(scope))).run()
+    }
+
+    func fileAssignments(_ paragraphs: [Paragraph], committee: Int64) async throws {
+        var rows: [[Value]] = []
+        let now = Timestamp.now()
+        for paragraph in paragraphs {
+            for a in record.assignments[paragraph.number] ?? [] {
+                rows.append([committee, paragraph.id?.rawValue, a.receiver, a.text, a.reportBackBy?.iso,
+                             AssignmentStatus.notStarted.rawValue, nil as Int?, now, now])
+            }
+        }
+        try await db.insertRows("assignments", columns: ["committee_id", "paragraph_id", "receiver", "text", "report_back_by",
+                                                         "status", "closed_by_paragraph", "created_at", "modified_at"], rows: rows)
+    }
+
+    // MARK: The source document
+
+    var sourceTitle: String {
+        switch record.kind {
+        case .minutes: return "Protokoll"
+        case .notice: return "Kallelse"
+        case .extract:
+            let numbers = record.minutes.paragraphs.map { String($0.number) }
+            return "Protokollsutdrag " + (numbers.count == 1 ? "§ " : "§§ ") + numbers.joined(separator: ", ")
+        }
+    }
+
+    /// Keeps the source file and the handlingar it lists.
+    func keep(meeting: Int64, committee: Int64, cases: CaseFinder) async throws {
+        let file = record.source.file
+        if try await db.select().column("sha256").from("files").where("sha256", .equal, SQLBind(file.sha256)).first() == nil {
+            try await db.insert(into: "files").columns("sha256", "media_type", "byte_count", "content", "created_at")
+                .values(SQLBind(file.sha256), SQLBind(file.mediaType), SQLBind(Int64(file.byteCount)), SQLBind(record.source.content),
+                        SQLBind(Timestamp.now())).run()
+        }
+        let source = try await db.insertReturningID("documents", Row([
+            ("meeting_id", meeting), ("kind", record.kind.documentKind.rawValue), ("title", sourceTitle),
+            ("date", record.dating.date?.iso), ("file_name", file.fileName), ("media_type", file.mediaType),
+            ("sha256", file.sha256), ("byte_count", Int64(file.byteCount)), ("imported", true),
+        ]))
+        for listed in record.documents {
+            let caseID = try await listed.diaryNumber.asyncMap {
+                try await cases.caseID(for: $0, title: listed.title, handler: nil, status: .ready)
+            }
+            _ = try await db.insertReturningID("documents", Row([
+                ("meeting_id", meeting), ("case_id", caseID), ("kind", listed.kind.rawValue), ("title", listed.title),
+                ("date", record.dating.date?.iso), ("listed_in", source),
+            ]))
+        }
+    }
+
+    /// Removes an earlier version's source document (its listed handlingar cascade) and its
+    /// bytes when nothing else refers to them.
+    func remove(_ source: Source) async throws {
+        try await db.delete(from: "documents").where("id", .equal, SQLBind(source.id)).run()
+        guard !source.sha256.isEmpty,
+              try await db.select().column("id").from("documents").where("sha256", .equal, SQLBind(source.sha256)).first() == nil
+        else { return }
+        try await db.delete(from: "files").where("sha256", .equal, SQLBind(source.sha256)).run()
+    }
+}
+
+/// Links persons as printed to the municipality's persons: those in the attendance list (and the
+/// chair, adjusters and members they replace) are created when new; names elsewhere in the
+/// paragraphs are linked only when they match one of them, since they may name a party group.
+private struct PersonLinker {
+    let db: any SQLDatabase
+    let municipality: Int64
+    var known: [String: Int64] = [:]
+
+    init(db: any SQLDatabase, municipality: Int64) {
+        self.db = db
+        self.municipality = municipality
+    }
+
+    static func key(_ ref: PersonRef) -> String { ref.name + "\u{1F}" + (ref.party?.uppercased() ?? "") }
+
+    mutating func id(for ref: PersonRef, create: Bool) async throws -> PersonID? {
+        let key = Self.key(ref)
+        if let id = known[key] { return PersonID(id) }
+        var query = db.select().column("id").from("persons").where("municipality_id", .equal, SQLBind(municipality))
+            .where("name", .equal, SQLBind(ref.name))
+        if let party = ref.party {
+            query = query.where(SQLFunction("upper", args: SQLIdentifier("party")), .equal, SQLBind(party.uppercased()))
+        } else {
+            query = query.where("party", .is, SQLLiteral.null)
+        }
+        var id = try await query.orderBy("id").first()?.id()
+        if id == nil, create {
+            id = try await db.insertReturningID("persons", Row([("municipality_id", municipality), ("name", ref.name), ("party", ref.party)]))
+        }
+        if let id { known[key] = id }
+        return id.map(PersonID.init(rawValue:))
+    }
+
+    mutating func link(_ ref: inout PersonRef, create: Bool) async throws {
+        ref.personID = try await id(for: ref, create: create)
+    }
+
+    mutating func link(_ refs: inout [PersonRef], create: Bool) async throws {
+        for i in refs.indices { try await link(&refs[i], create: create) }
+    }
+
+    mutating func link(_ minutes: inout Minutes) async throws {
+        for i in minutes.attendance.indices {
+            try await link(&minutes.attendance[i].person, create: true)
+            if minutes.attendance[i].replacing != nil { try await link(&minutes.attendance[i].replacing!, create: true) }
+        }
+        if minutes.chair != nil { try await link(&minutes.chair!, create: true) }
+        if minutes.adjustment != nil { try await link(&minutes.adjustment!.adjusters, create: true) }
+        for p in minutes.paragraphs.indices {
+            for i in minutes.paragraphs[p].proposals.indices { try await link(&minutes.paragraphs[p].proposals[i].by, create: false) }
+            for i in minutes.paragraphs[p].reservations.indices { try await link(&minutes.paragraphs[p].reservations[i].by, create: false) }
+            for i in minutes.paragraphs[p].statements.indices { try await link(&minutes.paragraphs[p].statements[i].by, create: false) }
+            for v in minutes.paragraphs[p].votes.indices {
+                for b in minutes.paragraphs[p].votes[v].ballots.indices {
+                    try await link(&minutes.paragraphs[p].votes[v].ballots[b].voter, create: false)
+                }
+            }
+            for i in minutes.paragraphs[p].disqualifications.indices {
+                try await link(&minutes.paragraphs[p].disqualifications[i].person, create: false)
+            }
+        }
+    }
+}
+
+/// Finds a case by its diary number anywhere in the municipality (a matter moves between
+/// committees under one number), or registers it with the committee that names it.
+private struct CaseFinder {
+    let db: any SQLDatabase
+    let municipality: Int64
+    let committee: Int64
+
+    func caseID(for dnr: DiaryNumber, title: String, handler: String?, status: CaseStatus) async throws -> Int64 {
+        if let row = try await db.raw("""
+            SELECT cs.id, cs.handler FROM cases cs JOIN committees c ON c.id = cs.committee_id
+            WHERE c.municipality_id = \(bind: municipality) AND cs.diary_number = \(bind: dnr.description) ORDER BY cs.id
+            """).first() {
+            let id = try row.id()
+            if let handler, try row.optionalString("handler") == nil {
+                try await db.updateByID("cases", id: id, Row([("handler", handler)]))
+            }
+            return id
+        }
+        return try await db.insertReturningID("cases", Row([
+            ("committee_id", committee), ("diary_number", dnr.description), ("classification", dnr.classification?.code),
+            ("series", dnr.series), ("year", dnr.year), ("serial", dnr.serial), ("title", title), ("registered", nil as String?),
+            ("handler", handler), ("secret_provision", nil as String?), ("status", status.rawValue),
+        ]))
+    }
+
+    func link(_ paragraphs: inout [Paragraph], status: CaseStatus) async throws {
+        for i in paragraphs.indices {
+            guard let dnr = paragraphs[i].diaryNumber else { continue }
+            paragraphs[i].caseID = CaseID(try await caseID(for: dnr, title: paragraphs[i].title, handler: nil, status: status))
+        }
+    }
+}
+
+extension Minutes {
+    /// The record's minutes with the meeting's id in place of the placeholder.
+    func assigned(to meeting: MeetingID) -> Minutes {
+        var copy = self
+        copy.meetingID = meeting
+        for i in copy.paragraphs.indices { copy.paragraphs[i].meetingID = meeting }
+        return copy
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
+
+extension MeetingDating {
+    /// `den 16 april 2024`, or the year alone when the date is not known, for messages.
+    var description: String {
+        switch self {
+        case .on(let date): return "den \(date.iso)"
+        case .undated(let year): return "utan datum år \(year)"
+        }
+    }
+}
