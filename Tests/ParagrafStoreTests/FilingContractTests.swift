@@ -1,0 +1,259 @@
+import Foundation
+import ParagrafCore
+@testable import ParagrafStore
+import Testing
+
+/// Records as the importer builds them, made by hand so that the store is tested on its own.
+enum Records {
+    static func source(_ name: String, _ text: String) -> MeetingRecord.Source {
+        let data = Data(text.utf8)
+        // A stand-in hash: distinct for distinct text, as SHA-256 is.
+        let hash = String(text.hashValue.magnitude, radix: 16) + "-" + String(text.count)
+        return MeetingRecord.Source(file: StoredFile(fileName: name, mediaType: "text/plain", sha256: hash, byteCount: data.count),
+                                    content: data)
+    }
+
+    static func paragraph(_ number: Int, _ title: String, dnr: String? = nil, by: PersonRef? = nil) -> Paragraph {
+        Paragraph(meetingID: MeetingRecord.unsavedMeeting, number: number, title: title, diaryNumber: dnr.flatMap { DiaryNumber($0) },
+                  decision: [DecisionClause(text: "Nämnden beslutar enligt förslaget i § \(number).")],
+                  proposals: by.map { [Proposal(by: [$0], text: "\($0.name) yrkar bifall.")] } ?? [],
+                  reservations: by.map { [Reservation(by: [PersonRef(name: "Socialdemokraterna")], reasons: "Mot \($0.name).")] } ?? [])
+    }
+
+    static func minutes(municipality: String = "Borås", committee: String = "Arbetslivsnämnden", dating: MeetingDating,
+                        file: String = "protokoll.txt", version: String = "1", numbers: [Int],
+                        kind: MeetingRecord.Kind = .minutes, chairParty: String = "C") -> MeetingRecord {
+        var minutes = Minutes(meetingID: MeetingRecord.unsavedMeeting)
+        let chair = PersonRef(name: "Mattias Danielsson", party: chairParty)
+        minutes.chair = chair
+        minutes.attendance = [
+            Attendance(person: chair, role: .ordforande),
+            Attendance(person: PersonRef(name: "Crister Spets", party: "SD"), role: .tjanstgorandeErsattare,
+                       replacing: PersonRef(name: "Sofia Bryngelsson", party: "SD")),
+        ]
+        minutes.adjustment = Adjustment(adjusters: [PersonRef(name: "Marie Samuelsson", party: "S")])
+        minutes.paragraphs = numbers.map {
+            paragraph($0, "Ärende \($0) version \(version)", dnr: "ALN 2024-000\($0)", by: $0 == numbers.first ? chair : nil)
+        }
+        let text = "\(kind.rawValue) \(committee) \(dating) \(numbers) v\(version)"
+        return MeetingRecord(kind: kind, source: source(file, text), municipality: municipality, committee: committee,
+                             committeeKind: .namnd, dating: dating, startTime: LocalTime("17:00"), place: "Österlånggatan 74",
+                             state: .adjusted, minutes: minutes,
+                             assignments: [numbers[0]: [.init(text: "Återrapportera till nämnden.", reportBackBy: day("2025-06-30"))]])
+    }
+
+    static func notice(dating: MeetingDating, version: String = "1") -> MeetingRecord {
+        MeetingRecord(kind: .notice, source: source("kallelse.txt", "kallelse \(dating) v\(version)"), municipality: "Borås",
+                      committee: "Arbetslivsnämnden", committeeKind: .namnd, dating: dating, startTime: LocalTime("17:00"),
+                      place: "Sammanträdesrummet", state: .notified,
+                      agenda: [.init(position: 1, title: "Budgetuppföljning", diaryNumber: DiaryNumber("ALN 2024-00029"),
+                                     handler: "Anna Gustafsson", proposedDecision: "Nämnden godkänner uppföljningen."),
+                               .init(position: 2, title: "Delegationsbeslut")],
+                      documents: [.init(kind: .tjansteskrivelse, title: "Tjänsteskrivelse Budgetuppföljning",
+                                        diaryNumber: DiaryNumber("ALN 2024-00029"))])
+    }
+}
+
+/// Every table that filing writes, for checking that a refused record changes none of them.
+let filedTables = ["municipalities", "committees", "persons", "cases", "meetings", "documents", "files", "agenda_items",
+                   "minutes", "attendances", "adjusters", "paragraphs", "decision_clauses", "proposals", "proposal_authors",
+                   "reservations", "reservation_authors", "assignments"]
+
+func tableCounts(_ store: SQLStore) async throws -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for table in filedTables { counts[table] = try await count(store, table) }
+    return counts
+}
+
+@Suite("Store contract: filing imported records")
+struct FilingContractTests {
+    @Test(arguments: TestBackend.all)
+    func filesMinutesWithEverythingBesideThem(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let record = Records.minutes(dating: .on(day("2024-04-16")), numbers: [30, 31, 32])
+            let outcome = try await store.file(record)
+            guard case .added(let meetingID) = outcome else { Issue.record("expected added, got \(outcome)"); return }
+
+            let meeting = try #require(try await store.meeting(meetingID))
+            #expect(meeting.date == day("2024-04-16"))
+            #expect(meeting.state == .adjusted)
+            #expect(meeting.place == "Österlånggatan 74")
+            let committee = try #require(try await store.committee(meeting.committeeID))
+            #expect(committee.name == "Arbetslivsnämnden")
+
+            let minutes = try #require(try await store.minutes(for: meetingID))
+            #expect(minutes.paragraphs.map(\.number) == [30, 31, 32])
+            #expect(minutes.chair?.personID != nil, "the chair is linked to a person")
+            #expect(minutes.attendance[1].replacing?.personID != nil, "the replaced member is a person too")
+            #expect(minutes.adjustment?.adjusters.first?.personID != nil)
+            let first = minutes.paragraphs[0]
+            #expect(first.proposals.first?.by.first?.personID == minutes.chair?.personID, "a proposer in the attendance is linked")
+            #expect(first.reservations.first?.by.first?.personID == nil, "a party group is kept as printed, not made a person")
+            let caseID = try #require(first.caseID)
+            let matter = try #require(try await store.matter(caseID))
+            #expect(matter.diaryNumber.description == "ALN 2024-00030")
+            #expect(matter.title == "Ärende 30 version 1")
+
+            let municipality = try #require(try await store.municipality(named: "Borås"))
+            #expect(try await store.persons(in: municipality.id!).count == 4)
+            let assignments = try await store.assignments(of: committee.id!)
+            #expect(assignments.map(\.paragraphID) == [first.id])
+            #expect(assignments.first?.reportBackBy == day("2025-06-30"))
+
+            let documents = try await store.documents(forMeeting: meetingID)
+            #expect(documents.map(\.kind) == [.protokoll])
+            let file = try #require(documents.first?.file)
+            #expect(file.fileName == "protokoll.txt")
+            #expect(try await store.sourceFile(sha256: file.sha256) == record.source.content, "the source is kept byte for byte")
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func theSameFileAgainChangesNothing(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let record = Records.minutes(dating: .on(day("2024-04-16")), numbers: [30, 31])
+            let first = try await store.file(record)
+            let before = try await tableCounts(store)
+            let again = try await store.file(record)
+            #expect(again == .unchanged(first.meetingID))
+            #expect(try await tableCounts(store) == before)
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func aCorrectedVersionReplacesWhatTheEarlierBroughtIn(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let old = Records.minutes(dating: .on(day("2024-04-16")), file: "ALN 2024-04-16.txt", version: "1", numbers: [30, 31, 32])
+            let meetingID = try await store.file(old).meetingID
+            let corrected = Records.minutes(dating: .on(day("2024-04-16")), file: "ALN 2024-04-16 rättad.txt", version: "2",
+                                            numbers: [30, 31])
+            let outcome = try await store.file(corrected)
+            #expect(outcome == .replaced(meetingID, previousFile: "ALN 2024-04-16.txt"))
+
+            let minutes = try #require(try await store.minutes(for: meetingID))
+            #expect(minutes.paragraphs.map(\.title) == ["Ärende 30 version 2", "Ärende 31 version 2"])
+            #expect(try await count(store, "meetings") == 1, "the meeting keeps its identity and address")
+            let documents = try await store.documents(forMeeting: meetingID)
+            #expect(documents.map(\.file?.fileName) == ["ALN 2024-04-16 rättad.txt"])
+            #expect(try await store.sourceFile(sha256: old.source.file.sha256) == nil, "the replaced file's bytes go with it")
+            #expect(try await count(store, "assignments") == 1, "assignments are replaced, not duplicated")
+            #expect(try await count(store, "persons") == 4, "persons are matched, not created again")
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func personsAreMatchedWithinAMunicipalityOnly(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            _ = try await store.file(Records.minutes(dating: .on(day("2024-04-16")), numbers: [30]))
+            // The same chair printed with the party in lower case is the same person.
+            _ = try await store.file(Records.minutes(dating: .on(day("2024-05-21")), numbers: [40], chairParty: "c"))
+            // The same names in another municipality are other people.
+            _ = try await store.file(Records.minutes(municipality: "Bollebygd", dating: .on(day("2024-04-16")), numbers: [30]))
+            let boras = try #require(try await store.municipality(named: "Borås"))
+            let bollebygd = try #require(try await store.municipality(named: "Bollebygd"))
+            #expect(try await store.persons(in: boras.id!).count == 4)
+            #expect(try await store.persons(in: bollebygd.id!).count == 4)
+            let chairs = try await store.persons(in: boras.id!).filter { $0.name == "Mattias Danielsson" }
+            #expect(chairs.count == 1)
+        }
+    }
+
+    @Test("a refused record changes nothing", arguments: TestBackend.all)
+    func refusedRecordsChangeNothing(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let first = try await store.file(Records.minutes(dating: .on(day("2024-04-16")), numbers: [30, 31, 32]))
+            let before = try await tableCounts(store)
+            let paragraphsBefore = try await store.minutes(for: first.meetingID)
+
+            // Another meeting of the same committee and year claiming § 31: a conflict, after much was written.
+            let clash = Records.minutes(dating: .on(day("2024-05-21")), file: "maj.txt", numbers: [33, 31])
+            await #expect(throws: StoreError.self) { try await store.file(clash) }
+            #expect(try await tableCounts(store) == before)
+            #expect(try await store.minutes(for: first.meetingID) == paragraphsBefore)
+
+            // Two paragraphs with one number in one record.
+            let twice = Records.minutes(dating: .on(day("2024-06-18")), file: "juni.txt", numbers: [50, 50])
+            await #expect(throws: StoreError.self) { try await store.file(twice) }
+            #expect(try await tableCounts(store) == before)
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func minutesMadeInParagrafAreNeverReplacedByAnImport(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let f = try await Fixture.make(store)
+            _ = try await store.save(Minutes(meetingID: f.meeting.id!, paragraphs: [
+                Paragraph(meetingID: f.meeting.id!, number: 30, title: "Upprättat i Paragraf"),
+            ]))
+            let before = try await tableCounts(store)
+            await #expect(throws: StoreError.self) {
+                try await store.file(Records.minutes(dating: .on(day("2024-04-16")), numbers: [30, 31]))
+            }
+            #expect(try await tableCounts(store) == before)
+            #expect(try await store.minutes(for: f.meeting.id!)?.paragraphs.map(\.title) == ["Upprättat i Paragraf"])
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func anUndatedExtractFindsItsMinutes(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let extract = Records.minutes(dating: .undated(year: 2024), file: "utdrag-31.txt", numbers: [31], kind: .extract)
+            let first = try await store.file(extract)
+            guard case .added(let meetingID) = first else { Issue.record("expected added, got \(first)"); return }
+            #expect(try await store.meeting(meetingID)?.date == nil)
+            let committeeID = try #require(try await store.meeting(meetingID)).committeeID
+            #expect(try await store.meetings(of: committeeID, year: 2024).count == 1)
+
+            // The full minutes, dated, hold § 31 too: they are the same meeting, which gets its date.
+            let full = Records.minutes(dating: .on(day("2024-04-16")), numbers: [30, 31, 32])
+            #expect(try await store.file(full) == .added(meetingID))
+            #expect(try await store.meeting(meetingID)?.date == day("2024-04-16"))
+            #expect(try await store.minutes(for: meetingID)?.paragraphs.map(\.number) == [30, 31, 32])
+
+            // Another extract after the full minutes is kept as a document only.
+            let later = Records.minutes(dating: .undated(year: 2024), file: "utdrag-32.txt", numbers: [32], kind: .extract)
+            #expect(try await store.file(later) == .keptDocumentOnly(meetingID))
+            #expect(try await store.minutes(for: meetingID)?.paragraphs.map(\.title).last == "Ärende 32 version 1")
+            #expect(Set(try await store.documents(forMeeting: meetingID).map(\.kind)) == [.protokoll, .protokollsutdrag])
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func extractsOfOneMeetingAddUp(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let a = try await store.file(Records.minutes(dating: .on(day("2024-04-16")), file: "a.txt", numbers: [31], kind: .extract))
+            let b = try await store.file(Records.minutes(dating: .on(day("2024-04-16")), file: "b.txt", numbers: [33], kind: .extract))
+            #expect(b == .added(a.meetingID))
+            #expect(try await store.minutes(for: a.meetingID)?.paragraphs.map(\.number) == [31, 33])
+            // A corrected extract of § 31 replaces that paragraph and leaves § 33.
+            let fixed = Records.minutes(dating: .on(day("2024-04-16")), file: "a2.txt", version: "2", numbers: [31], kind: .extract)
+            #expect(try await store.file(fixed) == .replaced(a.meetingID, previousFile: "a.txt"))
+            #expect(try await store.minutes(for: a.meetingID)?.paragraphs.map(\.title) == ["Ärende 31 version 2", "Ärende 33 version 1"])
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func aNoticeThenItsMinutes(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let notice = try await store.file(Records.notice(dating: .on(day("2024-04-16"))))
+            let meetingID = notice.meetingID
+            #expect(try await store.meeting(meetingID)?.state == .notified)
+            let agenda = try await store.agenda(for: meetingID)
+            #expect(agenda.map(\.title) == ["Budgetuppföljning", "Delegationsbeslut"])
+            let caseID = try #require(agenda[0].caseID)
+            let matter = try #require(try await store.matter(caseID))
+            #expect(matter.handler == "Anna Gustafsson")
+            #expect(try await store.documents(for: matter.id!).map(\.title) == ["Tjänsteskrivelse Budgetuppföljning"])
+
+            #expect(try await store.file(Records.minutes(dating: .on(day("2024-04-16")), numbers: [30])) == .added(meetingID))
+            #expect(try await store.meeting(meetingID)?.state == .adjusted)
+            #expect(try await store.agenda(for: meetingID).count == 2, "the agenda stays beside the minutes")
+
+            // A corrected notice replaces the agenda and the handlingar it listed.
+            let corrected = try await store.file(Records.notice(dating: .on(day("2024-04-16")), version: "2"))
+            #expect(corrected == .replaced(meetingID, previousFile: "kallelse.txt"))
+            #expect(try await store.documents(for: matter.id!).count == 1)
+            #expect(try await store.meeting(meetingID)?.state == .adjusted, "a notice never moves a held meeting back")
+        }
+    }
+}
