@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(name: "ParagrafCoreTests", dependencies: ["ParagrafCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ParagrafTextTests", dependencies: ["ParagrafText"], swiftSettings: swiftSettings),
-        .testTarget(name: "ParagrafImportTests", dependencies: ["ParagrafImport"], exclude: ["Documents"], swiftSettings: swiftSettings),
+        .testTarget(name: "ParagrafImportTests", dependencies: ["ParagrafImport", "ParagrafCore"], exclude: ["Documents"], swiftSettings: swiftSettings),
         .testTarget(name: "ParagrafStoreTests", dependencies: ["ParagrafStore", "ParagrafCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ParagrafWebTests",
