@@ -101,7 +101,11 @@ public enum DocumentReader {
             let errors = err.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
-                return .failure(.pdftotextFailed(name, String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+                // One line: poppler repeats itself over several.
+                let lines = String(decoding: errors, as: UTF8.self).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                var unique: [String] = []
+                for line in lines where !line.isEmpty && !unique.contains(line) { unique.append(line) }
+                return .failure(.pdftotextFailed(name, unique.joined(separator: "; ")))
             }
             // pdftotext separates pages with form feeds.
             return .success(String(decoding: text, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n"))
