@@ -69,8 +69,9 @@ let package = Package(
         .executableTarget(
             name: "paragraf",
             dependencies: [
-                "ParagrafWeb", "ParagrafImport",
+                "ParagrafWeb", "ParagrafImport", "ParagrafStore", "ParagrafCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import ParagrafWeb
+import ParagrafCore
+import ParagrafImport
+import ParagrafStore
+import SQLKit
+
+/// Benchmarks for the release build; figures go in the README with the command that made them.
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Mäter hastigheten (kör release-bygget).", subcommands: [BenchParse.self, BenchImport.self])
+}
+
+/// Medians over passes, and the machine's noise beside them.
+struct Timing {
+    var seconds: [Double] = []
+    var median: Double {
+        let sorted = seconds.sorted()
+        return sorted.isEmpty ? 0 : sorted.count % 2 == 1 ? sorted[sorted.count / 2]
+            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+    var spread: String { String(format: "%.3f–%.3f s", seconds.min() ?? 0, seconds.max() ?? 0) }
+
+    static func measure(_ body: () async throws -> Void) async rethrows -> Double {
+        let start = ContinuousClock.now
+        try await body()
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
+
+func loadInputs(_ paths: [String]) throws -> [(name: String, data: Data)] {
+    let (files, missing) = ImportRun.expand(paths)
+    guard missing.isEmpty else { throw ValidationError("Finns inte: \(missing.joined(separator: ", "))") }
+    guard !files.isEmpty else { throw ValidationError("Inga dokument att mäta på.") }
+    return try files.map { ((($0 as NSString).lastPathComponent), try Data(contentsOf: URL(fileURLWithPath: $0))) }
+}
+
+struct BenchParse: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Tolkar dokumenten upprepade till minst --megabytes MB på en kärna; skriver MB/s och dokument/s.")
+    @Option(help: "Minsta mängd text per varv, i MB.") var megabytes = 50
+    @Option(help: "Antal varv; medianen redovisas.") var passes = 3
+    @Argument(help: "Dokument eller mappar, till exempel ../shared/seeds.") var paths: [String]
+
+    func run() async throws {
+        let inputs = try loadInputs(paths)
+        let unit = inputs.reduce(0) { $0 + $1.data.count }
+        let copies = max(1, (megabytes * 1_000_000 + unit - 1) / unit)
+        let bytes = unit * copies
+        let documents = inputs.count * copies
+        print("Indata: \(inputs.count) dokument (\(unit) byte) × \(copies) = \(documents) dokument, \(String(format: "%.1f", Double(bytes) / 1e6)) MB per varv")
+
+        // The reference: decoding the same bytes and splitting them into lines, which any reader must do.
+        var reference = Timing()
+        var parse = Timing()
+        var sink = 0
+        for _ in 0..<passes {
+            reference.seconds.append(await Timing.measure {
+                for _ in 0..<copies {
+                    for input in inputs { sink &+= String(decoding: input.data, as: UTF8.self).split(separator: "\n").count }
+                }
+            })
+            parse.seconds.append(await Timing.measure {
+                for _ in 0..<copies {
+                    for input in inputs {
+                        if case .success(let doc) = DocumentReader.read(data: input.data, name: input.name) { sink &+= doc.items.count }
+                    }
+                }
+            })
+        }
+        let mb = Double(bytes) / 1e6
+        print(String(format: "Tolkning: median %.2f s (%@) = %.1f MB/s, %.0f dokument/s", parse.median, parse.spread,
+                     mb / parse.median, Double(documents) / parse.median))
+        print(String(format: "Referens (avkoda och dela i rader): median %.2f s = %.1f MB/s; tolkningen tar %.1f gånger så lång tid",
+                     reference.median, mb / reference.median, parse.median / reference.median))
+        if sink == 42 { print("") }  // Keeps the work from being optimised away.
+    }
+}
+
+struct BenchImport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Sparar de tolkade dokumenten upprepade (som nya kommuner) i en ny SQLite-fil; skriver paragrafer/s.")
+    @Option(help: "Minsta antal paragrafer per varv.") var paragraphs = 20_000
+    @Option(help: "Antal varv, var och ett i en ny databas; medianen redovisas.") var passes = 3
+    @Argument(help: "Dokument eller mappar, till exempel ../shared/seeds.") var paths: [String]
+
+    func run() async throws {
+        let inputs = try loadInputs(paths)
+        let records = inputs.compactMap { input -> MeetingRecord? in
+            guard case .success(let doc) = DocumentReader.read(data: input.data, name: input.name),
+                  case .success(let built) = RecordBuilder.build(doc, content: input.data) else { return nil }
+            return built.record
+        }
+        let unit = records.reduce(0) { $0 + $1.minutes.paragraphs.count }
+        guard unit > 0 else { throw ValidationError("Dokumenten innehåller inga paragrafer att spara.") }
+        let copies = max(1, (paragraphs + unit - 1) / unit)
+        print("Indata: \(records.count) dokument med \(unit) paragrafer × \(copies) kommuner = \(unit * copies) paragrafer per varv")
+
+        var filing = Timing()
+        var reference = Timing()
+        for pass in 0..<passes {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("paragraf-bench-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let store = try await SQLStore.open(.sqlite(path: dir.appendingPathComponent("bench.sqlite").path), migrate: true)
+            do {
+                // Each copy is another municipality, so that numbers and persons are new as in a real archive.
+                filing.seconds.append(try await Timing.measure {
+                    for copy in 0..<copies {
+                        for var record in records {
+                            record.municipality = "Bänkby \(copy)"
+                            record.source.file.sha256 += "-\(copy)"
+                            _ = try await store.file(record)
+                        }
+                    }
+                })
+                let stored = try await store.paragraphCount()
+                guard stored == unit * copies else { throw ValidationError("\(stored) paragrafer sparades, väntat \(unit * copies)") }
+                // The reference: the same number of bare one-row inserts, in transactions of the same size.
+                try await store.backend.withConnection { db in
+                    try await db.raw("CREATE TABLE bench_reference (id INTEGER PRIMARY KEY, text TEXT NOT NULL)").run()
+                }
+                reference.seconds.append(try await Timing.measure {
+                    for _ in 0..<copies {
+                        for record in records {
+                            let slice = record.minutes.paragraphs.map(\.title)
+                            try await store.backend.transaction { db in
+                                for text in slice { try await db.insert(into: "bench_reference").columns("text").values(SQLBind(text)).run() }
+                            }
+                        }
+                    }
+                })
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
+            print("Varv \(pass + 1): \(String(format: "%.2f", filing.seconds.last!)) s")
+        }
+        let count = Double(unit * copies)
+        print(String(format: "Import till SQLite: median %.2f s (%@) = %.0f paragrafer/s", filing.median, filing.spread, count / filing.median))
+        print(String(format: "Referens (en INSERT per paragraf, samma transaktioner): median %.2f s = %.0f rader/s; importen tar %.1f gånger så lång tid",
+                     reference.median, count / reference.median, filing.median / reference.median))
+    }
+}
