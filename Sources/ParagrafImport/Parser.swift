@@ -12,7 +12,7 @@ public enum DocumentParser {
         var doc = ImportedDocument(source: .init(file: file, sha256: sha256, format: format.rawValue), documentType: "other")
         let all = lines.map(\.text).joined(separator: "\n")
 
-        doc.municipality = HeaderRules.municipality(all)
+        doc.municipality = HeaderRules.municipality(lines)
         // The committee: a labelled "Instans", a committee name on its own early line, or a genitive decision heading.
         doc.body = HeaderRules.value(after: "Instans", in: lines).map(\.text).flatMap { HeaderRules.isCommitteeName($0) ? $0 : nil }
             ?? lines.prefix(40).first(where: { HeaderRules.isCommitteeName($0.text) })?.text

@@ -45,9 +45,8 @@ extension SQLStore {
         var saved = minutes
         try await Self.checkNumbersFree(minutes.paragraphs.map(\.number), meeting: minutes.meetingID,
                                         committee: meeting.committee, year: meeting.year, db: db)
-        for (index, paragraph) in minutes.paragraphs.enumerated() {
-            saved.paragraphs[index].id = try await Self.insert(paragraph, committee: meeting.committee, year: meeting.year, db: db)
-        }
+        let ids = try await Self.insert(minutes.paragraphs, committee: meeting.committee, year: meeting.year, db: db)
+        for index in saved.paragraphs.indices { saved.paragraphs[index].id = ids[index] }
         return saved
     }
 
@@ -77,55 +76,87 @@ extension SQLStore {
         }
     }
 
-    /// Inserts one paragraph with its children; the caller has checked its number is free.
-    static func insert(_ p: Paragraph, committee: CommitteeID, year: Int, db: any SQLDatabase) async throws -> ParagraphID {
-        let id = try await db.insertReturningID("paragraphs", Row([
-            ("meeting_id", p.meetingID.rawValue), ("committee_id", committee.rawValue), ("year", year), ("number", p.number),
-            ("title", p.title), ("case_id", p.caseID?.rawValue), ("diary_number", p.diaryNumber?.description),
-            ("classification", p.diaryNumber?.classification?.code), ("is_public", p.isPublic),
-            ("decision_text", p.decisionText), ("description", p.description), ("procedure_text", p.procedure?.text),
-            ("procedure_questions", try p.procedure.map { try JSONText.encode($0.questions) }),
-            ("immediately_adjusted", p.immediatelyAdjusted),
-        ]))
+    /// Inserts paragraphs with all their children, a few statements per table for all of them
+    /// rather than per paragraph; the caller has checked that their numbers are free.
+    static func insert(_ paragraphs: [Paragraph], committee: CommitteeID, year: Int, db: any SQLDatabase) async throws -> [ParagraphID] {
+        guard !paragraphs.isEmpty else { return [] }
+        let now = Timestamp.now()
+        var rows: [[Value]] = []
+        for p in paragraphs {
+            rows.append([p.meetingID.rawValue, committee.rawValue, year, p.number, p.title, p.caseID?.rawValue,
+                         p.diaryNumber?.description, p.diaryNumber?.classification?.code, p.isPublic, p.decisionText,
+                         p.description, p.procedure?.text, try p.procedure.map { try JSONText.encode($0.questions) },
+                         p.immediatelyAdjusted, now, now])
+        }
+        try await db.insertRows("paragraphs", columns: [
+            "meeting_id", "committee_id", "year", "number", "title", "case_id", "diary_number", "classification", "is_public",
+            "decision_text", "description", "procedure_text", "procedure_questions", "immediately_adjusted", "created_at", "modified_at",
+        ], rows: rows)
+        // Numbers are unique in a committee's year, so they give back the new ids.
+        let found = try await db.select().columns("id", "number").from("paragraphs")
+            .where("committee_id", .equal, SQLBind(committee.rawValue)).where("year", .equal, SQLBind(year))
+            .where("number", .in, SQLGroupExpression(paragraphs.map { SQLBind($0.number) })).all()
+        let byNumber = try Dictionary(found.map { (try $0.int("number"), try $0.id()) }, uniquingKeysWith: { a, _ in a })
+        let ids = try paragraphs.map { p -> Int64 in
+            guard let id = byNumber[p.number] else { throw StoreError.invalid("§ \(p.number) sparades inte") }
+            return id
+        }
+        let pairs = Array(zip(paragraphs, ids))
+
         try await db.insertRows("decision_clauses", columns: ["paragraph_id", "position", "number", "text"],
-                                rows: p.decision.enumerated().map { [id, $0, $1.number, $1.text] })
+                                rows: pairs.flatMap { p, id in p.decision.enumerated().map { [id, $0, $1.number, $1.text] as [Value] } })
         try await db.insertRows("basis_items", columns: ["paragraph_id", "position", "text"],
-                                rows: p.basis.enumerated().map { [id, $0, $1] })
+                                rows: pairs.flatMap { p, id in p.basis.enumerated().map { [id, $0, $1] as [Value] } })
         try await db.insertRows("recipients", columns: ["paragraph_id", "position", "name"],
-                                rows: p.recipients.enumerated().map { [id, $0, $1] })
+                                rows: pairs.flatMap { p, id in p.recipients.enumerated().map { [id, $0, $1] as [Value] } })
         try await db.insertRows("disqualifications", columns: ["paragraph_id", "position"] + refColumns + ["reason"],
-                                rows: p.disqualifications.enumerated().map { [id, $0] + $1.person.columnValues + [$1.reason] })
-        for (i, proposal) in p.proposals.enumerated() {
-            let pid = try await db.insertReturningID("proposals", Row([
-                ("paragraph_id", id), ("position", i), ("kind", proposal.kind.rawValue), ("text", proposal.text),
-                ("withdrawn", proposal.withdrawn),
-            ]), stamped: false)
-            try await db.insertRows("proposal_authors", columns: ["proposal_id", "position"] + refColumns,
-                                    rows: proposal.by.enumerated().map { [pid, $0] + $1.columnValues })
+                                rows: pairs.flatMap { p, id in
+                                    p.disqualifications.enumerated().map { [id, $0] + $1.person.columnValues + [$1.reason] }
+                                })
+
+        // Rows with children of their own: inserted together, their ids read back by (paragraph, position).
+        func owners(_ table: String, _ columns: [String], _ rows: [[Value]]) async throws -> [Int64: [Int: Int64]] {
+            guard !rows.isEmpty else { return [:] }
+            try await db.insertRows(table, columns: ["paragraph_id", "position"] + columns, rows: rows)
+            let back = try await db.select().columns("id", "paragraph_id", "position").from(table)
+                .where("paragraph_id", .in, SQLGroupExpression(ids.map { SQLBind($0) })).all()
+            var map: [Int64: [Int: Int64]] = [:]
+            for row in back { map[try row.id("paragraph_id"), default: [:]][try row.int("position")] = try row.id() }
+            return map
         }
-        for (i, vote) in p.votes.enumerated() {
-            let vid = try await db.insertReturningID("votes", Row([
-                ("paragraph_id", id), ("position", i), ("kind", vote.kind.rawValue), ("question", vote.question),
-                ("yes_means", vote.yesMeans), ("no_means", vote.noMeans), ("lot_winner", vote.lotWinner?.rawValue),
-            ]), stamped: false)
-            try await db.insertRows("ballots", columns: ["vote_id", "position"] + refColumns + ["choice"],
-                                    rows: vote.ballots.enumerated().map { [vid, $0] + $1.voter.columnValues + [$1.choice.rawValue] })
-        }
-        for (i, reservation) in p.reservations.enumerated() {
-            let rid = try await db.insertReturningID("reservations", Row([
-                ("paragraph_id", id), ("position", i), ("reasons", reservation.reasons),
-            ]), stamped: false)
-            try await db.insertRows("reservation_authors", columns: ["reservation_id", "position"] + refColumns,
-                                    rows: reservation.by.enumerated().map { [rid, $0] + $1.columnValues })
-        }
-        for (i, statement) in p.statements.enumerated() {
-            let sid = try await db.insertReturningID("statements", Row([
-                ("paragraph_id", id), ("position", i), ("kind", statement.kind.rawValue), ("text", statement.text),
-            ]), stamped: false)
-            try await db.insertRows("statement_authors", columns: ["statement_id", "position"] + refColumns,
-                                    rows: statement.by.enumerated().map { [sid, $0] + $1.columnValues })
-        }
-        return ParagraphID(id)
+        let proposals = try await owners("proposals", ["kind", "text", "withdrawn"], pairs.flatMap { p, id in
+            p.proposals.enumerated().map { [id, $0, $1.kind.rawValue, $1.text, $1.withdrawn] as [Value] }
+        })
+        try await db.insertRows("proposal_authors", columns: ["proposal_id", "position"] + refColumns, rows: pairs.flatMap { p, id in
+            p.proposals.enumerated().flatMap { i, proposal in
+                proposal.by.enumerated().map { [proposals[id]![i]!, $0] + $1.columnValues }
+            }
+        })
+        let votes = try await owners("votes", ["kind", "question", "yes_means", "no_means", "lot_winner"], pairs.flatMap { p, id in
+            p.votes.enumerated().map { [id, $0, $1.kind.rawValue, $1.question, $1.yesMeans, $1.noMeans, $1.lotWinner?.rawValue] as [Value] }
+        })
+        try await db.insertRows("ballots", columns: ["vote_id", "position"] + refColumns + ["choice"], rows: pairs.flatMap { p, id in
+            p.votes.enumerated().flatMap { i, vote in
+                vote.ballots.enumerated().map { [votes[id]![i]!, $0] + $1.voter.columnValues + [$1.choice.rawValue] }
+            }
+        })
+        let reservations = try await owners("reservations", ["reasons"], pairs.flatMap { p, id in
+            p.reservations.enumerated().map { [id, $0, $1.reasons] as [Value] }
+        })
+        try await db.insertRows("reservation_authors", columns: ["reservation_id", "position"] + refColumns, rows: pairs.flatMap { p, id in
+            p.reservations.enumerated().flatMap { i, reservation in
+                reservation.by.enumerated().map { [reservations[id]![i]!, $0] + $1.columnValues }
+            }
+        })
+        let statements = try await owners("statements", ["kind", "text"], pairs.flatMap { p, id in
+            p.statements.enumerated().map { [id, $0, $1.kind.rawValue, $1.text] as [Value] }
+        })
+        try await db.insertRows("statement_authors", columns: ["statement_id", "position"] + refColumns, rows: pairs.flatMap { p, id in
+            p.statements.enumerated().flatMap { i, statement in
+                statement.by.enumerated().map { [statements[id]![i]!, $0] + $1.columnValues }
+            }
+        })
+        return ids.map(ParagraphID.init(rawValue:))
     }
 
     public func minutes(for meeting: MeetingID) async throws -> Minutes? {

@@ -78,9 +78,8 @@ private struct Filing {
                 let (committeeID, year) = try await SQLStore.requireMeeting(db, MeetingID(meeting))
                 try await SQLStore.checkNumbersFree(numbers, meeting: MeetingID(meeting), committee: committeeID, year: year, db: db)
                 var saved = minutes.paragraphs
-                for i in saved.indices {
-                    saved[i].id = try await SQLStore.insert(saved[i], committee: committeeID, year: year, db: db)
-                }
+                let ids = try await SQLStore.insert(saved, committee: committeeID, year: year, db: db)
+                for i in saved.indices { saved[i].id = ids[i] }
                 try await fileAssignments(saved, committee: committee)
             } else {
                 let saved = try await SQLStore.writeMinutes(minutes, db: db)
@@ -304,52 +303,63 @@ private struct PersonLinker {
         self.municipality = municipality
     }
 
-    static func key(_ ref: PersonRef) -> String { ref.name + "\u{1F}" + (ref.party?.uppercased() ?? "") }
+    static func key(_ ref: PersonRef) -> String { key(ref.name, ref.party) }
+    static func key(_ name: String, _ party: String?) -> String { name + "\u{1F}" + (party?.uppercased() ?? "") }
 
-    mutating func id(for ref: PersonRef, create: Bool) async throws -> PersonID? {
-        let key = Self.key(ref)
-        if let id = known[key] { return PersonID(id) }
-        var query = db.select().column("id").from("persons").where("municipality_id", .equal, SQLBind(municipality))
-            .where("name", .equal, SQLBind(ref.name))
-        if let party = ref.party {
-            query = query.where(SQLFunction("upper", args: SQLIdentifier("party")), .equal, SQLBind(party.uppercased()))
-        } else {
-            query = query.where("party", .is, SQLLiteral.null)
+    /// Loads the municipality's persons with these names, in one query.
+    mutating func prefetch(_ names: Set<String>) async throws {
+        guard !names.isEmpty else { return }
+        let rows = try await db.select().columns("id", "name", "party").from("persons")
+            .where("municipality_id", .equal, SQLBind(municipality))
+            .where("name", .in, SQLGroupExpression(names.sorted().map { SQLBind($0) })).orderBy("id").all()
+        for row in rows {
+            let key = Self.key(try row.string("name"), try row.optionalString("party"))
+            if known[key] == nil { known[key] = try row.id() }
         }
-        var id = try await query.orderBy("id").first()?.id()
-        if id == nil, create {
-            id = try await db.insertReturningID("persons", Row([("municipality_id", municipality), ("name", ref.name), ("party", ref.party)]))
-        }
-        if let id { known[key] = id }
-        return id.map(PersonID.init(rawValue:))
-    }
-
-    mutating func link(_ ref: inout PersonRef, create: Bool) async throws {
-        ref.personID = try await id(for: ref, create: create)
-    }
-
-    mutating func link(_ refs: inout [PersonRef], create: Bool) async throws {
-        for i in refs.indices { try await link(&refs[i], create: create) }
     }
 
     mutating func link(_ minutes: inout Minutes) async throws {
-        for i in minutes.attendance.indices {
-            try await link(&minutes.attendance[i].person, create: true)
-            if minutes.attendance[i].replacing != nil { try await link(&minutes.attendance[i].replacing!, create: true) }
+        var creatable: [PersonRef] = minutes.attendance.flatMap { [$0.person] + ($0.replacing.map { [$0] } ?? []) }
+        creatable += (minutes.chair.map { [$0] } ?? []) + (minutes.adjustment?.adjusters ?? [])
+        var names = Set(creatable.map(\.name))
+        for p in minutes.paragraphs {
+            names.formUnion(p.proposals.flatMap(\.by).map(\.name))
+            names.formUnion(p.reservations.flatMap(\.by).map(\.name))
+            names.formUnion(p.statements.flatMap(\.by).map(\.name))
+            names.formUnion(p.votes.flatMap(\.ballots).map(\.voter.name))
+            names.formUnion(p.disqualifications.map(\.person.name))
         }
-        if minutes.chair != nil { try await link(&minutes.chair!, create: true) }
-        if minutes.adjustment != nil { try await link(&minutes.adjustment!.adjusters, create: true) }
+        try await prefetch(names)
+        // New persons, each once, in one statement; then their ids.
+        var seen = Set<String>()
+        let missing = creatable.filter { known[Self.key($0)] == nil && seen.insert(Self.key($0)).inserted }
+        if !missing.isEmpty {
+            let now = Timestamp.now()
+            try await db.insertRows("persons", columns: ["municipality_id", "name", "party", "created_at", "modified_at"],
+                                    rows: missing.map { [municipality, $0.name, $0.party, now, now] })
+            try await prefetch(Set(missing.map(\.name)))
+        }
+        func id(_ ref: PersonRef) -> PersonID? { known[Self.key(ref)].map(PersonID.init(rawValue:)) }
+        for i in minutes.attendance.indices {
+            minutes.attendance[i].person.personID = id(minutes.attendance[i].person)
+            if let replacing = minutes.attendance[i].replacing { minutes.attendance[i].replacing?.personID = id(replacing) }
+        }
+        if let chair = minutes.chair { minutes.chair?.personID = id(chair) }
+        if let adjusters = minutes.adjustment?.adjusters {
+            minutes.adjustment?.adjusters = adjusters.map { var r = $0; r.personID = id($0); return r }
+        }
+        func linked(_ refs: [PersonRef]) -> [PersonRef] { refs.map { var r = $0; r.personID = id($0); return r } }
         for p in minutes.paragraphs.indices {
-            for i in minutes.paragraphs[p].proposals.indices { try await link(&minutes.paragraphs[p].proposals[i].by, create: false) }
-            for i in minutes.paragraphs[p].reservations.indices { try await link(&minutes.paragraphs[p].reservations[i].by, create: false) }
-            for i in minutes.paragraphs[p].statements.indices { try await link(&minutes.paragraphs[p].statements[i].by, create: false) }
+            for i in minutes.paragraphs[p].proposals.indices { minutes.paragraphs[p].proposals[i].by = linked(minutes.paragraphs[p].proposals[i].by) }
+            for i in minutes.paragraphs[p].reservations.indices { minutes.paragraphs[p].reservations[i].by = linked(minutes.paragraphs[p].reservations[i].by) }
+            for i in minutes.paragraphs[p].statements.indices { minutes.paragraphs[p].statements[i].by = linked(minutes.paragraphs[p].statements[i].by) }
             for v in minutes.paragraphs[p].votes.indices {
                 for b in minutes.paragraphs[p].votes[v].ballots.indices {
-                    try await link(&minutes.paragraphs[p].votes[v].ballots[b].voter, create: false)
+                    minutes.paragraphs[p].votes[v].ballots[b].voter.personID = id(minutes.paragraphs[p].votes[v].ballots[b].voter)
                 }
             }
             for i in minutes.paragraphs[p].disqualifications.indices {
-                try await link(&minutes.paragraphs[p].disqualifications[i].person, create: false)
+                minutes.paragraphs[p].disqualifications[i].person.personID = id(minutes.paragraphs[p].disqualifications[i].person)
             }
         }
     }
@@ -380,10 +390,34 @@ private struct CaseFinder {
         ]))
     }
 
+    /// Links paragraphs to their cases: one query for those that exist, one insert for the new.
     func link(_ paragraphs: inout [Paragraph], status: CaseStatus) async throws {
+        let wanted = Dictionary(paragraphs.compactMap { p in p.diaryNumber.map { ($0.description, (dnr: $0, title: p.title)) } },
+                                uniquingKeysWith: { a, _ in a })
+        guard !wanted.isEmpty else { return }
+        func existing() async throws -> [String: Int64] {
+            let rows = try await db.raw("""
+                SELECT cs.id, cs.diary_number FROM cases cs JOIN committees c ON c.id = cs.committee_id
+                WHERE c.municipality_id = \(bind: municipality) AND cs.diary_number IN (\(binds: wanted.keys.sorted())) ORDER BY cs.id
+                """).all()
+            var found: [String: Int64] = [:]
+            for row in rows where found[try row.string("diary_number")] == nil { found[try row.string("diary_number")] = try row.id() }
+            return found
+        }
+        var found = try await existing()
+        let missing = wanted.filter { found[$0.key] == nil }.sorted { $0.key < $1.key }
+        if !missing.isEmpty {
+            let now = Timestamp.now()
+            try await db.insertRows("cases", columns: ["committee_id", "diary_number", "classification", "series", "year", "serial", "title",
+                                                       "status", "created_at", "modified_at"],
+                                    rows: missing.map { key, value in
+                                        [committee, key, value.dnr.classification?.code, value.dnr.series, value.dnr.year,
+                                         value.dnr.serial, value.title, status.rawValue, now, now]
+                                    })
+            found = try await existing()
+        }
         for i in paragraphs.indices {
-            guard let dnr = paragraphs[i].diaryNumber else { continue }
-            paragraphs[i].caseID = CaseID(try await caseID(for: dnr, title: paragraphs[i].title, handler: nil, status: status))
+            if let dnr = paragraphs[i].diaryNumber { paragraphs[i].caseID = found[dnr.description].map(CaseID.init(rawValue:)) }
         }
     }
 }

@@ -10,21 +10,51 @@ public enum TextNormalizer {
 
     /// One line of text: NFC, invisible characters dropped, every run of whitespace one space, trimmed.
     public static func line(_ text: some StringProtocol) -> String {
-        var out = String.UnicodeScalarView()
+        let string = String(text)
+        // Most lines are already clean: plain ASCII with single inner spaces. They pass unchanged.
+        var clean = true
+        var afterSpace = true
+        var combining = false
+        for byte in string.utf8 {
+            if byte == 0x20 {
+                if afterSpace { clean = false }
+                afterSpace = true
+            } else {
+                if byte < 0x20 || byte >= 0x80 { clean = false }
+                // 0xCC and 0xCD lead the combining diacritics U+0300–U+037F, the ones NFC composes.
+                if byte == 0xCC || byte == 0xCD { combining = true }
+                afterSpace = false
+            }
+        }
+        if clean && !afterSpace { return string }
+        let source = combining ? string.precomposedStringWithCanonicalMapping : string
+        // Built as UTF-8 bytes: far cheaper than appending scalars to a string one by one.
+        var out: [UInt8] = []
+        out.reserveCapacity(source.utf8.count)
         var pendingSpace = false
-        for scalar in String(text).precomposedStringWithCanonicalMapping.unicodeScalars {
-            if invisible.contains(scalar) { continue }
-            if spaces.contains(scalar) || scalar.properties.isWhitespace {
+        for scalar in source.unicodeScalars {
+            let isSpace: Bool
+            if scalar.value < 0x80 {
+                isSpace = scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
+            } else {
+                if invisible.contains(scalar) { continue }
+                isSpace = spaces.contains(scalar) || scalar.properties.isWhitespace
+            }
+            if isSpace {
                 pendingSpace = !out.isEmpty
                 continue
             }
             if pendingSpace {
-                out.append(" ")
+                out.append(0x20)
                 pendingSpace = false
             }
-            out.append(scalar)
+            if scalar.value < 0x80 {
+                out.append(UInt8(scalar.value))
+            } else {
+                out.append(contentsOf: UTF8.encode(scalar)!)
+            }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Folds case the Swedish way for comparison: lower case, å/ä/ö kept distinct.

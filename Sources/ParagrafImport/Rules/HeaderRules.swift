@@ -5,9 +5,13 @@ import ParagrafCore
 enum HeaderRules {
     /// The value of a label: the rest of its line, or the next non-empty line when the label stands alone.
     static func value(after label: String, in lines: [Line]) -> (text: String, line: Int)? {
+        let wanted = label.lowercased()
+        let first = wanted.first
         for (i, line) in lines.enumerated() {
             let t = line.text
-            guard t.lowercased().hasPrefix(label.lowercased()) else { continue }
+            // Cheap rejections first: this runs over every line for every label.
+            guard let head = t.first, head.lowercased().first == first, t.count >= label.count,
+                  t.prefix(label.count).lowercased() == wanted else { continue }
             var rest = String(t.dropFirst(label.count))
             rest = rest.trimmingCharacters(in: CharacterSet(charactersIn: ": \t"))
             if !rest.isEmpty { return (rest, line.number) }
@@ -19,10 +23,20 @@ enum HeaderRules {
     static let municipalityPattern = try! NSRegularExpression(
         pattern: #"([A-ZÅÄÖ][A-Za-zÅÄÖåäö-]+(?: [A-ZÅÄÖ][a-zåäö]+)?)\s+(?:kommun|stad|Stad|KOMMUN|STAD)\b"#)
 
+    static let municipalityWords = ["kommun", "stad", "KOMMUN", "STAD", "Stad"].map { Array($0.utf8) }
+
     /// The municipality most often named as "X kommun" or "X stad".
-    static func municipality(_ text: String) -> String? {
-        let ns = text as NSString
+    static func municipality(_ lines: [Line]) -> String? {
         var counts: [String: Int] = [:]
+        // Only lines with one of the words go through the pattern.
+        for line in lines where municipalityWords.contains(where: { Array(line.text.utf8).contains(subsequence: $0) }) {
+            count(in: line.text, into: &counts)
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    static func count(in text: String, into counts: inout [String: Int]) {
+        let ns = text as NSString
         for m in municipalityPattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             let words = ns.substring(with: m.range(at: 1)).split(separator: " ").map(String.init)
             // "Upplands Väsby kommun" has two words; "i Borås Stad" one.
@@ -31,7 +45,6 @@ enum HeaderRules {
                 counts[found, default: 0] += 1
             }
         }
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
     static let committeeSuffixes = ["nämnden", "styrelsen", "fullmäktige", "utskottet", "beredningen", "nämnd", "styrelse"]

@@ -9,6 +9,8 @@ enum ItemRules {
     }
 
     static func section(_ line: Line) -> Section? {
+        // Section headings are a few words; longer lines are text.
+        guard line.text.utf8.count <= 64, line.text.utf8.last != UInt8(ascii: ".") else { return nil }
         var t = line.text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
         if t.hasPrefix("- ") { return nil }
         guard !t.isEmpty, t.split(separator: " ").count <= 6 else { return nil }
@@ -102,7 +104,7 @@ enum ItemRules {
                 continue
             }
             // A labelled diary number after the paragraph's sections starts an attached document.
-            if line.text.lowercased().hasPrefix("dnr"), !content.isEmpty { break }
+            if !content.isEmpty, line.text.utf8.count >= 3, line.text.prefix(3).lowercased() == "dnr" { break }
             if current == .recipients, line.text.isEmpty, !(content.last?.1.isEmpty ?? true) { current = .other }
             guard current != nil, !line.text.isEmpty else { continue }
             content[content.count - 1].1.append(line.text)

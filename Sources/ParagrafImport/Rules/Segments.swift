@@ -22,13 +22,14 @@ enum SegmentRules {
 
     static func headingNumber(_ line: Line) -> Int? {
         let ns = line.text as NSString
-        guard line.text.count <= 16,
+        guard line.text.utf8.count <= 24, line.text.count <= 16,
               let m = headingPattern.firstMatch(in: line.text, range: NSRange(location: 0, length: ns.length)) else { return nil }
         return Int(ns.substring(with: m.range(at: 1)))
     }
 
     /// Lines that begin the signature page or an electronic-signature appendix: a paragraph ends there.
     static func startsSignaturePage(_ text: String) -> Bool {
+        guard text.utf8.count <= 40 || text.hasPrefix("Signerat") || text.hasPrefix("signerat") else { return false }
         let lower = text.lowercased()
         return lower == "underskrifter" || lower == "elektroniska underskrifter" || lower.hasPrefix("signerat av")
             || lower == "justerandes underskrifter"
