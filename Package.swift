@@ -71,7 +71,6 @@ let package = Package(
             dependencies: [
                 "ParagrafWeb", "ParagrafImport", "ParagrafStore", "ParagrafCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -26,6 +26,19 @@ public struct SQLStore: Store {
 
     public func close() async { await backend.shutdown() }
 
+    /// For benchmarks: bare one-row inserts into a scratch table, one transaction per batch: the
+    /// floor that any write path through this backend pays, measured beside the real one.
+    public func referenceInserts(_ batches: [[String]]) async throws {
+        try await backend.withConnection { db in
+            try await db.raw("CREATE TABLE IF NOT EXISTS bench_reference (id INTEGER PRIMARY KEY, text TEXT NOT NULL)").run()
+        }
+        for batch in batches {
+            try await write { db in
+                for text in batch { try await db.insert(into: "bench_reference").columns("text").values(SQLBind(text)).run() }
+            }
+        }
+    }
+
     func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await backend.withConnection(body)
     }

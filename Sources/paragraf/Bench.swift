@@ -4,7 +4,6 @@ import ParagrafWeb
 import ParagrafCore
 import ParagrafImport
 import ParagrafStore
-import SQLKit
 
 /// Benchmarks for the release build; figures go in the README with the command that made them.
 struct Bench: AsyncParsableCommand {
@@ -121,18 +120,9 @@ struct BenchImport: AsyncParsableCommand {
                 let stored = try await store.paragraphCount()
                 guard stored == unit * copies else { throw ValidationError("\(stored) paragrafer sparades, väntat \(unit * copies)") }
                 // The reference: the same number of bare one-row inserts, in transactions of the same size.
-                try await store.backend.withConnection { db in
-                    try await db.raw("CREATE TABLE bench_reference (id INTEGER PRIMARY KEY, text TEXT NOT NULL)").run()
-                }
+                let batches = records.map { $0.minutes.paragraphs.map(\.title) }
                 reference.seconds.append(try await Timing.measure {
-                    for _ in 0..<copies {
-                        for record in records {
-                            let slice = record.minutes.paragraphs.map(\.title)
-                            try await store.backend.transaction { db in
-                                for text in slice { try await db.insert(into: "bench_reference").columns("text").values(SQLBind(text)).run() }
-                            }
-                        }
-                    }
+                    for _ in 0..<copies { try await store.referenceInserts(batches) }
                 })
             } catch {
                 await store.close()
