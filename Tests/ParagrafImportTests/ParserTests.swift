@@ -186,3 +186,30 @@ struct LayoutTests {
         #expect(doc.items.map(\.title) == ["Upprop", "Budget"])
     }
 }
+
+@Suite("Paragraph signs other than §")
+struct ParagraphSignTests {
+    @Test("`Sn 49` headings in minutes without any `§`, and a `Bil 1` line that is no paragraph")
+    func abbreviatedSigns() throws {
+        let doc = try DocumentReader.read(path: LayoutTests.documents.appendingPathComponent("sn-socialnamnden.txt").path).get()
+        #expect(doc.documentType == "protokoll")
+        #expect(doc.body == "Socialnämnden")
+        #expect(doc.meetingDate == "1987-11-24")
+        #expect(doc.items.map(\.number) == [49, 50, 51])
+        #expect(doc.items.map(\.title) == ["Ansökan om bidrag till föreningen Gemenskap", "Hemtjänstens taxor 1988", "Anmälningsärenden"])
+        #expect(doc.items.map(\.dnr) == ["1987/102", "1987/87", nil])
+        #expect(doc.items[0].decisionRecipients == ["Föreningen Gemenskap", "Ekonomiavdelningen"])
+        #expect(doc.items[1].hasReservation)
+        #expect(doc.membersPresent.map(\.party) == ["s", "fp", "c", "m"])
+        #expect(doc.membersPresent[3].replacing == "Ove Dahl")
+    }
+
+    @Test("a lone `Xx 12` line is no heading when the document has `§` headings or no rising series")
+    func notSigns() {
+        let withParagraphs = DocumentParser.parse(text: "§ 1\n\nBudget\n\nBeslut\n\nGodkänns.\n\nKs 12\n\nText.", file: "x.txt", sha256: "")
+        #expect(withParagraphs.items.map(\.number) == [1])
+        #expect(SegmentRules.paragraphSign([Line(number: 1, text: "Ks 12"), Line(number: 2, text: "Ks 3")]) == nil)
+        #expect(SegmentRules.paragraphSign([Line(number: 1, text: "Bil 1"), Line(number: 2, text: "Bil 2")]) == nil)
+        #expect(SegmentRules.paragraphSign([Line(number: 1, text: "Ks 12"), Line(number: 2, text: "Ks 13")]) == "Ks")
+    }
+}

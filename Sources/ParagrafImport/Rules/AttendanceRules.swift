@@ -60,12 +60,20 @@ enum AttendanceRules {
     static func people(_ text: String, kind: ListKind) -> [ImportedDocument.Person] {
         let matches = PersonRules.named(in: text)
         var out: [ImportedDocument.Person] = []
-        for (i, m) in matches.enumerated() {
+        var i = 0
+        while i < matches.count {
+            let m = matches[i]
             let end = i + 1 < matches.count ? matches[i + 1].range.lowerBound : text.endIndex
             let suffix = String(text[m.range.upperBound..<end])
             let span = PersonRules.paragraphSpan(in: suffix)
-            let (role, replacing) = role(suffix, in: kind)
+            var (role, replacing) = role(suffix, in: kind)
+            // "Per Lund (m), tjänstgörande ersättare för Ove Dahl (m)": the next name is the one replaced.
+            if replacing == "", i + 1 < matches.count {
+                replacing = matches[i + 1].name
+                i += 1
+            }
             out.append(.init(name: m.name, party: m.party, role: role, replacing: replacing, paragraphs: span?.range))
+            i += 1
         }
         return out
     }

@@ -35,13 +35,43 @@ enum SegmentRules {
             || lower == "justerandes underskrifter"
     }
 
+    /// `Sn 49`, `Ks 112`: some older minutes print the committee's short name instead of `§`.
+    static let abbreviatedHeading = try! NSRegularExpression(pattern: #"^([A-ZÅÄÖ][a-zåäö]{1,3}) (\d{1,4})$"#)
+    /// Words that stand before a number on a line of their own without being a paragraph sign.
+    static let notParagraphSigns: Set<String> = ["Bil", "Nr", "Kap", "Rum", "Kl", "Sal", "Vån", "Sid", "Punkt", "Dnr", "År"]
+
+    static func abbreviated(_ text: String) -> (sign: String, number: Int)? {
+        guard text.utf8.count <= 10 else { return nil }
+        let ns = text as NSString
+        guard let m = abbreviatedHeading.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
+              let number = Int(ns.substring(with: m.range(at: 2))) else { return nil }
+        let sign = ns.substring(with: m.range(at: 1))
+        return notParagraphSigns.contains(sign) ? nil : (sign, number)
+    }
+
+    /// The short name a document uses as its paragraph sign: only in documents without `§`
+    /// headings, and only when it heads at least two lines with rising numbers.
+    static func paragraphSign(_ lines: [Line]) -> String? {
+        guard !lines.contains(where: { headingNumber($0) != nil }) else { return nil }
+        var numbers: [String: [Int]] = [:]
+        for line in lines { if let a = abbreviated(line.text) { numbers[a.sign, default: []].append(a.number) } }
+        return numbers.filter { $0.value.count >= 2 && $0.value == $0.value.sorted() && Set($0.value).count == $0.value.count }
+            .max { $0.value.count < $1.value.count }?.key
+    }
+
     static func segment(_ lines: [Line]) -> Segments {
         var header: [Line] = []
         var paragraphs: [ParagraphBlock] = []
         var diagnostics: [ImportedDocument.Diagnostic] = []
         var current: ParagraphBlock? = nil
+        let sign = paragraphSign(lines)
+        func heading(_ line: Line) -> Int? {
+            if let n = headingNumber(line) { return n }
+            guard let sign, let a = abbreviated(line.text), a.sign == sign else { return nil }
+            return a.number
+        }
         for line in lines {
-            if let n = headingNumber(line) {
+            if let n = heading(line) {
                 if let previous = current ?? paragraphs.last, n <= previous.number {
                     // A heading out of sequence is a block extraction put in the wrong place; it
                     // continues the paragraph before it and must not replace the real one.
