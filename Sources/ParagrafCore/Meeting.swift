@@ -126,11 +126,14 @@ public struct AgendaItem: Hashable, Sendable, Codable {
 /// A party group's meeting before the sammanträde (gruppmöte), listed in the notice.
 public struct GroupMeeting: Hashable, Sendable, Codable {
     public var groups: String
+    /// The day, when it is not the meeting's own.
+    public var date: LocalDate?
     public var time: LocalTime?
     public var place: String?
 
-    public init(groups: String, time: LocalTime? = nil, place: String? = nil) {
+    public init(groups: String, date: LocalDate? = nil, time: LocalTime? = nil, place: String? = nil) {
         self.groups = groups
+        self.date = date
         self.time = time
         self.place = place
     }

@@ -93,8 +93,12 @@ public struct MeetingRecord: Hashable, Sendable {
     public var minutes: Minutes
     /// Assignments given in the paragraphs, by § number.
     public var assignments: [Int: [RecordedAssignment]]
-    /// Notices: the agenda.
+    /// Notices: the agenda, the day the notice was issued and the party groups' meetings.
     public var agenda: [RecordedAgendaItem]
+    public var issued: LocalDate?
+    public var groupMeetings: [GroupMeeting] = []
+    /// Whether the meeting is open to the public, when the document says.
+    public var isOpenToPublic: Bool?
     public var documents: [RecordedDocument]
 
     public init(kind: Kind, source: Source, municipality: String, committee: String, committeeKind: CommitteeKind,

@@ -76,6 +76,13 @@ public struct ImportedDocument: Sendable, Equatable {
         public var dnr: String?
     }
 
+    /// A party group's meeting before the sammanträde, as a notice lists it.
+    public struct GroupMeetingOut: Sendable, Equatable {
+        public var group: String
+        public var date: String?
+        public var time: String?
+    }
+
     public struct Diagnostic: Sendable, Equatable {
         public var severity: String
         public var message: String
@@ -101,6 +108,12 @@ public struct ImportedDocument: Sendable, Equatable {
     public var items: [Item] = []
     public var leadingFragment: String?
     public var attachments: [Attachment] = []
+    /// Notices: the day issued, whether the meeting is open to the public, group meetings, and
+    /// whom to tell of absence. Added after the first interchange keys, so printed last.
+    public var issuedDate: String?
+    public var openToPublic: Bool?
+    public var groupMeetings: [GroupMeetingOut] = []
+    public var absenceContact: String?
     public var diagnostics: [Diagnostic] = []
 
     /// One JSON object on one line, keys in the interchange order, absent values as `null`.
@@ -195,6 +208,11 @@ extension ImportedDocument {
             ("attachments", .array(attachments.map { a in
                 .object([("kind", .string(a.kind)), ("title", .string(a.title)), ("dnr", .of(a.dnr))])
             })),
+            ("issued_date", .of(issuedDate)), ("open_to_public", openToPublic.map(JSONValue.bool) ?? .null),
+            ("group_meetings", .array(groupMeetings.map { g in
+                .object([("group", .string(g.group)), ("date", .of(g.date)), ("time", .of(g.time))])
+            })),
+            ("absence_contact", .of(absenceContact)),
             ("diagnostics", .array(diagnostics.map { d in
                 .object([("severity", .string(d.severity)), ("message", .string(d.message)), ("line", d.line.map(JSONValue.int) ?? .null)])
             })),

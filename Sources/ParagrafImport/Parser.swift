@@ -115,6 +115,11 @@ public enum DocumentParser {
         doc.items = AgendaRules.items(lines)
         let agendaStart = lines.firstIndex(where: AgendaRules.isHeading) ?? lines.count
         let head = Array(lines[..<agendaStart])
+        NoticeRules.proposals(Array(lines[agendaStart...]), into: &doc.items)
+        doc.issuedDate = NoticeRules.issued(head)
+        doc.openToPublic = NoticeRules.openToPublic(head)
+        doc.absenceContact = NoticeRules.absenceContact(head)
+        defer { doc.groupMeetings = NoticeRules.groupMeetings(head, meetingDate: doc.meetingDate.flatMap(LocalDate.init(iso:))) }
         if let line = head.first(where: { $0.text.range(of: "kallas", options: .caseInsensitive) != nil }) {
             let text = line.text
             if let d = DateRules.date(in: text) { doc.meetingDate = d.date.iso }

@@ -92,7 +92,13 @@ public enum RecordBuilder {
                 MeetingRecord.RecordedDocument(kind: DocumentKind(rawValue: $0.kind) ?? .bilaga, title: $0.title,
                                                diaryNumber: $0.dnr.flatMap { DiaryNumber($0) })
             })
-        return .success(Built(record: record, warnings: warnings))
+        var filed = record
+        filed.issued = doc.issuedDate.flatMap(LocalDate.init(iso:))
+        filed.isOpenToPublic = doc.openToPublic
+        filed.groupMeetings = doc.groupMeetings.map {
+            GroupMeeting(groups: $0.group, date: $0.date.flatMap(LocalDate.init(iso:)), time: $0.time.flatMap { LocalTime($0) })
+        }
+        return .success(Built(record: filed, warnings: warnings))
     }
 
     /// The year an undated document's paragraphs are numbered in: the latest year among its diary

@@ -103,6 +103,12 @@ private struct Filing {
             }
             try await db.insertRows("agenda_items", columns: ["meeting_id", "position", "kind", "title", "case_id", "is_public",
                                                               "proposed_decision"], rows: rows)
+            try await db.delete(from: "notices").where("meeting_id", .equal, SQLBind(meeting)).run()
+            if let issued = record.issued {
+                try await db.insert(into: "notices").columns("meeting_id", "issued", "group_meetings", "signed_by")
+                    .values(SQLBind(meeting), SQLBind(issued.iso), SQLBind(try JSONText.encode(record.groupMeetings)),
+                            SQLBind(try JSONText.encode([String]()))).run()
+            }
             outcome = previous.map { .replaced(MeetingID(meeting), previousFile: $0.fileName) } ?? .added(MeetingID(meeting))
         }
         try await keep(meeting: meeting, committee: committee, cases: cases)
@@ -183,7 +189,7 @@ private struct Filing {
         try await db.insertReturningID("meetings", Row([
             ("committee_id", committee), ("date", record.dating.date?.iso), ("year", record.dating.year),
             ("start_time", record.startTime?.description), ("end_time", record.endTime?.description), ("place", record.place),
-            ("state", record.state.rawValue), ("open_to_public", record.committeeKind == .fullmaktige),
+            ("state", record.state.rawValue), ("open_to_public", record.isOpenToPublic ?? (record.committeeKind == .fullmaktige)),
         ]))
     }
 
@@ -202,6 +208,7 @@ private struct Filing {
         try set("end_time", record.endTime?.description)
         try set("place", record.place)
         if fromMinutes { update.pairs.append(("state", record.state.rawValue)) }
+        if let open = record.isOpenToPublic { update.pairs.append(("open_to_public", open)) }
         guard !update.pairs.isEmpty else { return }
         try await db.updateByID("meetings", id: meeting, update)
     }

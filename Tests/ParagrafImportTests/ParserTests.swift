@@ -213,3 +213,28 @@ struct ParagraphSignTests {
         #expect(SegmentRules.paragraphSign([Line(number: 1, text: "Ks 12"), Line(number: 2, text: "Ks 13")]) == "Ks")
     }
 }
+
+@Suite("What a notice says beside its agenda")
+struct NoticeDetailTests {
+    @Test("seed-001: issued, open to the public, group meetings, absence contact, each tjänsteskrivelse's handler and proposal")
+    func seed001() throws {
+        let doc = try Seeds.parse("seed-001")
+        let truth = try Seeds.truth("seed-001")
+        #expect(doc.issuedDate == truth["issued_date"] as? String)
+        #expect(doc.openToPublic == truth["open_to_public"] as? Bool)
+        #expect(doc.absenceContact == truth["absence_contact"] as? String)
+        let groups = try #require(truth["group_meetings"] as? [[String: Any]])
+        #expect(doc.groupMeetings.map(\.group) == groups.map { $0["group"] as? String ?? "" })
+        #expect(doc.groupMeetings.map(\.date) == groups.map { $0["date"] as? String })
+        #expect(doc.groupMeetings.map(\.time) == groups.map { $0["time"] as? String })
+        let proposals = try #require(truth["proposals"] as? [[String: Any]])
+        for proposal in proposals {
+            let number = try #require(proposal["item"] as? Int)
+            let item = try #require(doc.items.first { $0.number == number })
+            #expect(item.handler == proposal["handler"] as? String, "handler of item \(number)")
+            let first = try #require(proposal["proposed_decision_first_sentence"] as? String)
+            #expect(norm(item.proposedDecision)?.hasPrefix(try #require(norm(first))) == true, "proposal of item \(number)")
+        }
+        #expect(doc.items.allSatisfy { $0.decisionText == nil }, "a notice carries proposals, not decisions")
+    }
+}

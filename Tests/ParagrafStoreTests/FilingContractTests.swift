@@ -43,7 +43,7 @@ enum Records {
     }
 
     static func notice(dating: MeetingDating, version: String = "1") -> MeetingRecord {
-        MeetingRecord(kind: .notice, source: source("kallelse.txt", "kallelse \(dating) v\(version)"), municipality: "Borås",
+        var record = MeetingRecord(kind: .notice, source: source("kallelse.txt", "kallelse \(dating) v\(version)"), municipality: "Borås",
                       committee: "Arbetslivsnämnden", committeeKind: .namnd, dating: dating, startTime: LocalTime("17:00"),
                       place: "Sammanträdesrummet", state: .notified,
                       agenda: [.init(position: 1, title: "Budgetuppföljning", diaryNumber: DiaryNumber("ALN 2024-00029"),
@@ -51,6 +51,10 @@ enum Records {
                                .init(position: 2, title: "Delegationsbeslut")],
                       documents: [.init(kind: .tjansteskrivelse, title: "Tjänsteskrivelse Budgetuppföljning",
                                         diaryNumber: DiaryNumber("ALN 2024-00029"))])
+        record.issued = day("2024-04-05")
+        record.isOpenToPublic = true
+        record.groupMeetings = [GroupMeeting(groups: "Mittsamverkan", date: day("2024-04-09"), time: LocalTime("16:00"))]
+        return record
     }
 }
 
@@ -238,6 +242,10 @@ struct FilingContractTests {
             let notice = try await store.file(Records.notice(dating: .on(day("2024-04-16"))))
             let meetingID = notice.meetingID
             #expect(try await store.meeting(meetingID)?.state == .notified)
+            #expect(try await store.meeting(meetingID)?.isOpenToPublic == true, "the notice says the meeting is open")
+            let kept = try #require(try await store.notice(for: meetingID))
+            #expect(kept.issued == day("2024-04-05"))
+            #expect(kept.groupMeetings == [GroupMeeting(groups: "Mittsamverkan", date: day("2024-04-09"), time: LocalTime("16:00"))])
             let agenda = try await store.agenda(for: meetingID)
             #expect(agenda.map(\.title) == ["Budgetuppföljning", "Delegationsbeslut"])
             let caseID = try #require(agenda[0].caseID)

@@ -1,0 +1,116 @@
+import Foundation
+import ParagrafCore
+
+/// What a kallelse says beside its agenda: when it was sent, whether the meeting is open, the
+/// party groups' meetings, whom to tell of absence, and each tjänsteskrivelse's handler and
+/// proposed decision.
+enum NoticeRules {
+    /// `Datum` with the date on its line or the next: the day the notice was issued.
+    static func issued(_ head: [Line]) -> String? {
+        HeaderRules.value(after: "Datum", in: head).flatMap { DateRules.date(in: $0.text, whole: true)?.date.iso }
+    }
+
+    /// KL 6 kap. 25 §: the notice says when a committee meets in public.
+    static func openToPublic(_ head: [Line]) -> Bool? {
+        for line in head {
+            let lower = line.text.lowercased()
+            guard lower.contains("allmänheten") else { continue }
+            if lower.contains("inte öppet") || lower.contains("ej öppet") || lower.contains("stängt") { return false }
+            if lower.contains("öppet för allmänheten") || lower.contains("öppna för allmänheten") { return true }
+        }
+        return nil
+    }
+
+    static let weekday = try! NSRegularExpression(
+        pattern: #"\s+(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?den\s+(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"#,
+        options: .caseInsensitive)
+
+    /// Lines under `Gruppmöten …`: `Mittsamverkan tisdagen den 12 september klockan 16:00.`
+    static func groupMeetings(_ head: [Line], meetingDate: LocalDate?) -> [ImportedDocument.GroupMeetingOut] {
+        guard let start = head.firstIndex(where: { $0.text.lowercased().hasPrefix("gruppmöte") }) else { return [] }
+        var out: [ImportedDocument.GroupMeetingOut] = []
+        for line in head[(start + 1)...] {
+            let text = line.text
+            if text.isEmpty { continue }
+            let ns = text as NSString
+            guard let m = weekday.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { break }
+            let group = ns.substring(to: m.range.location).trimmingCharacters(in: .whitespaces)
+            guard !group.isEmpty, let day = Int(ns.substring(with: m.range(at: 1))),
+                  let month = DateRules.months[ns.substring(with: m.range(at: 2)).lowercased()] else { break }
+            // The year is the meeting's; a group meeting in December before a January meeting is the year before.
+            var date: LocalDate? = nil
+            if let meeting = meetingDate {
+                date = LocalDate(year: meeting.year, month: month, day: day)
+                if let d = date, d > meeting { date = LocalDate(year: meeting.year - 1, month: month, day: day) }
+            }
+            out.append(.init(group: group, date: date?.iso, time: DateRules.times(in: text)?.start?.description))
+        }
+        return out
+    }
+
+    /// `Förhinder anmäls … till Margareta Udén Hoff, 07688-8 84 69 …`
+    static func absenceContact(_ head: [Line]) -> String? {
+        guard let line = head.first(where: { $0.text.lowercased().hasPrefix("förhinder") }),
+              let r = line.text.range(of: " till ") else { return nil }
+        let rest = line.text[r.upperBound...].prefix { $0 != "," && $0 != ";" }
+        let name = rest.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        return PersonRules.isBareName(name) ? name : nil
+    }
+
+    /// Each tjänsteskrivelse after the agenda: a name above `Handläggare`, then its `Dnr` (or,
+    /// without one, the item's title) and its proposed decision under the decision heading.
+    /// A tjänsteskrivelse without a handler is found by its diary number alone.
+    static func proposals(_ lines: [Line], into items: inout [ImportedDocument.Item]) {
+        func item(for dnr: DiaryNumber) -> Int? {
+            items.firstIndex { item in item.dnr.flatMap { DiaryNumber($0) }.map { $0.year == dnr.year && $0.serial == dnr.serial } ?? false }
+        }
+        for (i, line) in lines.enumerated() where line.text.lowercased() == "handläggare" {
+            guard let nameLine = lines[..<i].last(where: { !$0.text.isEmpty }), PersonRules.isBareName(nameLine.text) else { continue }
+            let window = (i + 1)..<min(lines.count, i + 25)
+            var found: (item: Int, line: Int)? = nil
+            for j in window {
+                if let dnr = ItemRules.diaryNumber(lines[j].text, requireLabel: true) {
+                    if let index = item(for: dnr) { found = (index, j) }
+                    break
+                }
+                let title = lines[j].text.lowercased()
+                if let index = items.firstIndex(where: { $0.title.lowercased() == title && !title.isEmpty }) {
+                    found = (index, j)
+                    break
+                }
+            }
+            guard let (index, at) = found else { continue }
+            if items[index].handler == nil { items[index].handler = nameLine.text }
+            if items[index].proposedDecision == nil { items[index].proposedDecision = proposedDecision(lines, after: at) }
+        }
+        for (j, line) in lines.enumerated() {
+            guard let dnr = ItemRules.diaryNumber(line.text, requireLabel: true), let index = item(for: dnr),
+                  items[index].proposedDecision == nil else { continue }
+            items[index].proposedDecision = proposedDecision(lines, after: j)
+        }
+        // Without handler or diary number: the item's title on a line of its own, then the decision heading.
+        for (j, line) in lines.enumerated() where !line.text.isEmpty {
+            let title = line.text.lowercased()
+            guard let index = items.firstIndex(where: { $0.title.lowercased() == title }), items[index].proposedDecision == nil else { continue }
+            items[index].proposedDecision = proposedDecision(lines, after: j)
+        }
+    }
+
+    /// The text under the first decision heading after a tjänsteskrivelse's diary number.
+    static func proposedDecision(_ lines: [Line], after start: Int) -> String? {
+        var i = start + 1
+        let limit = min(lines.count, start + 12)
+        while i < limit {
+            if let s = ItemRules.section(lines[i]), s == .decision || s == .proposedDecision { break }
+            i += 1
+        }
+        guard i < limit else { return nil }
+        var text: [String] = []
+        for line in lines[(i + 1)...] {
+            if line.text.isEmpty { if text.isEmpty { continue } else { break } }
+            if ItemRules.section(line) != nil { break }
+            text.append(line.text)
+        }
+        return text.isEmpty ? nil : text.joined(separator: "\n")
+    }
+}
