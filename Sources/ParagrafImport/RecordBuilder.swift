@@ -83,7 +83,7 @@ public enum RecordBuilder {
         let media = doc.source.format == "pdf" ? "application/pdf" : doc.source.format == "markdown" ? "text/markdown" : "text/plain"
         let source = MeetingRecord.Source(
             file: StoredFile(fileName: file, mediaType: media, sha256: doc.source.sha256, byteCount: content.count), content: content)
-        let record = MeetingRecord(
+        var record = MeetingRecord(
             kind: kind, source: source, municipality: municipality, committee: committee, committeeKind: committeeKind,
             parentCommittee: parent, dating: dating, startTime: doc.startTime.flatMap { LocalTime($0) },
             endTime: doc.endTime.flatMap { LocalTime($0) }, place: doc.place, state: state, minutes: minutes,
@@ -92,13 +92,12 @@ public enum RecordBuilder {
                 MeetingRecord.RecordedDocument(kind: DocumentKind(rawValue: $0.kind) ?? .bilaga, title: $0.title,
                                                diaryNumber: $0.dnr.flatMap { DiaryNumber($0) })
             })
-        var filed = record
-        filed.issued = doc.issuedDate.flatMap(LocalDate.init(iso:))
-        filed.isOpenToPublic = doc.openToPublic
-        filed.groupMeetings = doc.groupMeetings.map {
+        record.issued = doc.issuedDate.flatMap(LocalDate.init(iso:))
+        record.isOpenToPublic = doc.openToPublic
+        record.groupMeetings = doc.groupMeetings.map {
             GroupMeeting(groups: $0.group, date: $0.date.flatMap(LocalDate.init(iso:)), time: $0.time.flatMap { LocalTime($0) })
         }
-        return .success(Built(record: filed, warnings: warnings))
+        return .success(Built(record: record, warnings: warnings))
     }
 
     /// The year an undated document's paragraphs are numbered in: the latest year among its diary

@@ -43,10 +43,19 @@ extension SQLStore {
                                     [meetingID, i, o.name, o.title, o.fromParagraph, o.toParagraph]
                                 })
         var saved = minutes
-        try await Self.checkNumbersFree(minutes.paragraphs.map(\.number), meeting: minutes.meetingID,
-                                        committee: meeting.committee, year: meeting.year, db: db)
-        let ids = try await Self.insert(minutes.paragraphs, committee: meeting.committee, year: meeting.year, db: db)
-        for index in saved.paragraphs.indices { saved.paragraphs[index].id = ids[index] }
+        saved.paragraphs = try await Self.insertParagraphs(minutes.paragraphs, into: minutes.meetingID, of: meeting, db: db)
+        return saved
+    }
+
+    /// Adds paragraphs to a meeting's minutes, refusing § numbers another meeting of the
+    /// committee's year holds; returns them with their new ids.
+    static func insertParagraphs(_ paragraphs: [Paragraph], into meeting: MeetingID, of place: (committee: CommitteeID, year: Int),
+                                 db: any SQLDatabase) async throws -> [Paragraph] {
+        let (committee, year) = place
+        try await Self.checkNumbersFree(paragraphs.map(\.number), meeting: meeting, committee: committee, year: year, db: db)
+        let ids = try await Self.insert(paragraphs, committee: committee, year: year, db: db)
+        var saved = paragraphs
+        for index in saved.indices { saved[index].id = ids[index] }
         return saved
     }
 

@@ -41,78 +41,73 @@ private struct Filing {
         let meeting: Int64
         if let found { meeting = found } else { meeting = try await createMeeting(committee: committee) }
         let when = record.dating.description
+        // Minutes and extracts file the record's paragraphs, linked to persons and cases.
+        func linkedMinutes() async throws -> Minutes {
+            var minutes = record.minutes.assigned(to: MeetingID(meeting))
+            try await people.link(&minutes)
+            try await cases.link(&minutes.paragraphs, status: .decided)
+            return minutes
+        }
 
-        let outcome: FilingOutcome
+        let previous: Source?
         switch record.kind {
         case .minutes:
-            let previous = sources.first { $0.kind == .protokoll }
+            previous = sources.first { $0.kind == .protokoll }
             if hasMinutes, previous == nil, !sources.contains(where: { $0.kind == .protokollsutdrag }) {
                 throw StoreError.conflict("protokollet från sammanträdet \(when) är upprättat i Paragraf och ersätts inte av en import")
             }
             if found != nil { try await updateMeeting(meeting, fromMinutes: true) }
             if let previous { try await remove(previous) }
             try await dropAssignments(meeting: meeting, numbers: nil)
-            var minutes = record.minutes.assigned(to: MeetingID(meeting))
-            try await people.link(&minutes)
-            try await cases.link(&minutes.paragraphs, status: .decided)
-            let saved = try await SQLStore.writeMinutes(minutes, db: db)
+            let saved = try await SQLStore.writeMinutes(try await linkedMinutes(), db: db)
             try await fileAssignments(saved.paragraphs, committee: committee)
-            outcome = previous.map { .replaced(MeetingID(meeting), previousFile: $0.fileName) } ?? .added(MeetingID(meeting))
         case .extract:
             if sources.contains(where: { $0.kind == .protokoll })
                 || hasMinutes && !sources.contains(where: { $0.kind == .protokollsutdrag }) {
                 try await keep(meeting: meeting, committee: committee, cases: cases)
                 return .keptDocumentOnly(MeetingID(meeting))
             }
-            let previous = sources.first { $0.kind == .protokollsutdrag && $0.title == sourceTitle }
+            previous = sources.first { $0.kind == .protokollsutdrag && $0.title == sourceTitle }
             if let previous { try await remove(previous) }
-            var minutes = record.minutes.assigned(to: MeetingID(meeting))
-            try await people.link(&minutes)
-            try await cases.link(&minutes.paragraphs, status: .decided)
+            let minutes = try await linkedMinutes()
             let numbers = minutes.paragraphs.map(\.number)
             try await dropAssignments(meeting: meeting, numbers: numbers)
             if hasMinutes {
                 // Extracts of other paragraphs of the same meeting stay; these paragraphs are replaced.
                 try await db.delete(from: "paragraphs").where("meeting_id", .equal, SQLBind(meeting))
                     .where("number", .in, SQLGroupExpression(numbers.map { SQLBind($0) })).run()
-                let (committeeID, year) = try await SQLStore.requireMeeting(db, MeetingID(meeting))
-                try await SQLStore.checkNumbersFree(numbers, meeting: MeetingID(meeting), committee: committeeID, year: year, db: db)
-                var saved = minutes.paragraphs
-                let ids = try await SQLStore.insert(saved, committee: committeeID, year: year, db: db)
-                for i in saved.indices { saved[i].id = ids[i] }
+                let place = try await SQLStore.requireMeeting(db, MeetingID(meeting))
+                let saved = try await SQLStore.insertParagraphs(minutes.paragraphs, into: MeetingID(meeting), of: place, db: db)
                 try await fileAssignments(saved, committee: committee)
             } else {
                 let saved = try await SQLStore.writeMinutes(minutes, db: db)
                 try await fileAssignments(saved.paragraphs, committee: committee)
             }
-            outcome = previous.map { .replaced(MeetingID(meeting), previousFile: $0.fileName) } ?? .added(MeetingID(meeting))
         case .notice:
-            let previous = sources.first { $0.kind == .kallelse }
+            previous = sources.first { $0.kind == .kallelse }
             if previous == nil, found != nil, try await hasAgenda(meeting) {
                 throw StoreError.conflict("föredragningslistan för sammanträdet \(when) är upprättad i Paragraf och ersätts inte av en import")
             }
             if let previous { try await remove(previous) }
             if found != nil { try await updateMeeting(meeting, fromMinutes: false) }
             try await db.delete(from: "agenda_items").where("meeting_id", .equal, SQLBind(meeting)).run()
-            var rows: [[Value]] = []
-            for item in record.agenda {
-                let caseID = try await item.diaryNumber.asyncMap {
-                    try await cases.caseID(for: $0, title: item.title, handler: item.handler, status: .ready)
-                }
-                rows.append([meeting, item.position, AgendaItemKind.matter.rawValue, item.title, caseID, item.isPublic, item.proposedDecision])
-            }
+            let caseIDs = try await cases.ids(for: record.agenda.compactMap { item in
+                item.diaryNumber.map { CaseFinder.Wanted(dnr: $0, title: item.title, handler: item.handler) }
+            }, status: .ready)
             try await db.insertRows("agenda_items", columns: ["meeting_id", "position", "kind", "title", "case_id", "is_public",
-                                                              "proposed_decision"], rows: rows)
+                                                              "proposed_decision"], rows: record.agenda.map { item in
+                [meeting, item.position, AgendaItemKind.matter.rawValue, item.title,
+                 item.diaryNumber.flatMap { caseIDs[$0.description] }, item.isPublic, item.proposedDecision]
+            })
             try await db.delete(from: "notices").where("meeting_id", .equal, SQLBind(meeting)).run()
             if let issued = record.issued {
                 try await db.insert(into: "notices").columns("meeting_id", "issued", "group_meetings", "signed_by")
                     .values(SQLBind(meeting), SQLBind(issued.iso), SQLBind(try JSONText.encode(record.groupMeetings)),
                             SQLBind(try JSONText.encode([String]()))).run()
             }
-            outcome = previous.map { .replaced(MeetingID(meeting), previousFile: $0.fileName) } ?? .added(MeetingID(meeting))
         }
         try await keep(meeting: meeting, committee: committee, cases: cases)
-        return outcome
+        return previous.map { .replaced(MeetingID(meeting), previousFile: $0.fileName) } ?? .added(MeetingID(meeting))
     }
 
     // MARK: Organisation
@@ -275,15 +270,15 @@ private struct Filing {
             ("date", record.dating.date?.iso), ("file_name", file.fileName), ("media_type", file.mediaType),
             ("sha256", file.sha256), ("byte_count", Int64(file.byteCount)), ("imported", true),
         ]))
-        for listed in record.documents {
-            let caseID = try await listed.diaryNumber.asyncMap {
-                try await cases.caseID(for: $0, title: listed.title, handler: nil, status: .ready)
-            }
-            _ = try await db.insertReturningID("documents", Row([
-                ("meeting_id", meeting), ("case_id", caseID), ("kind", listed.kind.rawValue), ("title", listed.title),
-                ("date", record.dating.date?.iso), ("listed_in", source),
-            ]))
-        }
+        let caseIDs = try await cases.ids(for: record.documents.compactMap { listed in
+            listed.diaryNumber.map { CaseFinder.Wanted(dnr: $0, title: listed.title, handler: nil) }
+        }, status: .ready)
+        let now = Timestamp.now()
+        try await db.insertRows("documents", columns: ["meeting_id", "case_id", "kind", "title", "date", "listed_in", "created_at",
+                                                       "modified_at"], rows: record.documents.map { listed in
+            [meeting, listed.diaryNumber.flatMap { caseIDs[$0.description] }, listed.kind.rawValue, listed.title,
+             record.dating.date?.iso, source, now, now]
+        })
     }
 
     /// Removes an earlier version's source document (its listed handlingar cascade) and its
@@ -379,52 +374,52 @@ private struct CaseFinder {
     let municipality: Int64
     let committee: Int64
 
-    func caseID(for dnr: DiaryNumber, title: String, handler: String?, status: CaseStatus) async throws -> Int64 {
-        if let row = try await db.raw("""
-            SELECT cs.id, cs.handler FROM cases cs JOIN committees c ON c.id = cs.committee_id
-            WHERE c.municipality_id = \(bind: municipality) AND cs.diary_number = \(bind: dnr.description) ORDER BY cs.id
-            """).first() {
-            let id = try row.id()
-            if let handler, try row.optionalString("handler") == nil {
-                try await db.updateByID("cases", id: id, Row([("handler", handler)]))
-            }
-            return id
-        }
-        return try await db.insertReturningID("cases", Row([
-            ("committee_id", committee), ("diary_number", dnr.description), ("classification", dnr.classification?.code),
-            ("series", dnr.series), ("year", dnr.year), ("serial", dnr.serial), ("title", title), ("registered", nil as String?),
-            ("handler", handler), ("secret_provision", nil as String?), ("status", status.rawValue),
-        ]))
+    struct Wanted {
+        var dnr: DiaryNumber
+        var title: String
+        var handler: String?
     }
 
-    /// Links paragraphs to their cases: one query for those that exist, one insert for the new.
-    func link(_ paragraphs: inout [Paragraph], status: CaseStatus) async throws {
-        let wanted = Dictionary(paragraphs.compactMap { p in p.diaryNumber.map { ($0.description, (dnr: $0, title: p.title)) } },
-                                uniquingKeysWith: { a, _ in a })
-        guard !wanted.isEmpty else { return }
-        func existing() async throws -> [String: Int64] {
+    /// The cases with these diary numbers, by number as printed: one query for those that
+    /// exist (a handler fills in one not yet known), one insert for the new.
+    func ids(for wanted: [Wanted], status: CaseStatus) async throws -> [String: Int64] {
+        var byNumber: [String: Wanted] = [:]
+        for w in wanted where byNumber[w.dnr.description] == nil { byNumber[w.dnr.description] = w }
+        guard !byNumber.isEmpty else { return [:] }
+        func existing() async throws -> [String: (id: Int64, handler: String?)] {
             let rows = try await db.raw("""
-                SELECT cs.id, cs.diary_number FROM cases cs JOIN committees c ON c.id = cs.committee_id
-                WHERE c.municipality_id = \(bind: municipality) AND cs.diary_number IN (\(binds: wanted.keys.sorted())) ORDER BY cs.id
+                SELECT cs.id, cs.diary_number, cs.handler FROM cases cs JOIN committees c ON c.id = cs.committee_id
+                WHERE c.municipality_id = \(bind: municipality) AND cs.diary_number IN (\(binds: byNumber.keys.sorted())) ORDER BY cs.id
                 """).all()
-            var found: [String: Int64] = [:]
-            for row in rows where found[try row.string("diary_number")] == nil { found[try row.string("diary_number")] = try row.id() }
+            var found: [String: (id: Int64, handler: String?)] = [:]
+            for row in rows where found[try row.string("diary_number")] == nil {
+                found[try row.string("diary_number")] = (try row.id(), try row.optionalString("handler"))
+            }
             return found
         }
         var found = try await existing()
-        let missing = wanted.filter { found[$0.key] == nil }.sorted { $0.key < $1.key }
+        for (number, case_) in found where case_.handler == nil {
+            if let handler = byNumber[number]?.handler { try await db.updateByID("cases", id: case_.id, Row([("handler", handler)])) }
+        }
+        let missing = byNumber.filter { found[$0.key] == nil }.sorted { $0.key < $1.key }
         if !missing.isEmpty {
             let now = Timestamp.now()
             try await db.insertRows("cases", columns: ["committee_id", "diary_number", "classification", "series", "year", "serial", "title",
-                                                       "status", "created_at", "modified_at"],
-                                    rows: missing.map { key, value in
-                                        [committee, key, value.dnr.classification?.code, value.dnr.series, value.dnr.year,
-                                         value.dnr.serial, value.title, status.rawValue, now, now]
+                                                       "handler", "status", "created_at", "modified_at"],
+                                    rows: missing.map { key, w in
+                                        [committee, key, w.dnr.classification?.code, w.dnr.series, w.dnr.year, w.dnr.serial,
+                                         w.title, w.handler, status.rawValue, now, now]
                                     })
             found = try await existing()
         }
+        return found.mapValues(\.id)
+    }
+
+    /// Links paragraphs to their cases.
+    func link(_ paragraphs: inout [Paragraph], status: CaseStatus) async throws {
+        let ids = try await ids(for: paragraphs.compactMap { p in p.diaryNumber.map { Wanted(dnr: $0, title: p.title) } }, status: status)
         for i in paragraphs.indices {
-            if let dnr = paragraphs[i].diaryNumber { paragraphs[i].caseID = found[dnr.description].map(CaseID.init(rawValue:)) }
+            if let dnr = paragraphs[i].diaryNumber { paragraphs[i].caseID = ids[dnr.description].map(CaseID.init(rawValue:)) }
         }
     }
 }
@@ -447,7 +442,7 @@ extension Optional {
 }
 
 extension MeetingDating {
-    /// `den 16 april 2024`, or the year alone when the date is not known, for messages.
+    /// `den 2024-04-16`, or the year alone when the date is not known, for messages.
     var description: String {
         switch self {
         case .on(let date): return "den \(date.iso)"

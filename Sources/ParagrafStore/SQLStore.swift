@@ -71,6 +71,13 @@ extension SQLStore {
         }
     }
 
+    public func municipality(_ id: MunicipalityID) async throws -> Municipality? {
+        try await read { db in
+            try await db.select().columns("id", "name", "code").from("municipalities").where("id", .equal, SQLBind(id.rawValue))
+                .first().map(Self.municipality)
+        }
+    }
+
     static func municipality(_ row: any SQLRow) throws -> Municipality {
         Municipality(id: MunicipalityID(try row.id()), name: try row.string("name"), code: try row.optionalString("code"))
     }

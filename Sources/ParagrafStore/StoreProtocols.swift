@@ -6,6 +6,7 @@ public protocol OrganisationStore: Sendable {
     func save(_ municipality: Municipality) async throws -> Municipality
     func municipalities() async throws -> [Municipality]
     func municipality(named name: String) async throws -> Municipality?
+    func municipality(_ id: MunicipalityID) async throws -> Municipality?
 
     func save(_ committee: Committee) async throws -> Committee
     func committee(_ id: CommitteeID) async throws -> Committee?

@@ -9,7 +9,7 @@ struct MeetingQueries {
 
     private func names(of committeeID: CommitteeID) async throws -> (municipality: String, committee: String)? {
         guard let committee = try await store.committee(committeeID) else { return nil }
-        let municipality = try await store.municipalities().first { $0.id == committee.municipalityID }
+        let municipality = try await store.municipality(committee.municipalityID)
         return (municipality?.name ?? "", committee.name)
     }
 

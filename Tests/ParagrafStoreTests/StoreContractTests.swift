@@ -12,6 +12,7 @@ struct OrganisationContractTests {
             let bolle = try await store.save(Municipality(name: "Bollebygd"))
             #expect(try await store.municipalities().map(\.name) == ["Bollebygd", "Borås"])
             #expect(try await store.municipality(named: "Borås") == boras)
+            #expect(try await store.municipality(boras.id!) == boras)
 
             let ks = try await store.save(Committee(municipalityID: boras.id!, name: "Kommunstyrelsen", kind: .styrelse, abbreviation: "KS"))
             let au = try await store.save(Committee(municipalityID: boras.id!, name: "Kommunstyrelsens arbetsutskott",

@@ -29,8 +29,9 @@ enum HeaderRules {
     static func municipality(_ lines: [Line]) -> String? {
         var counts: [String: Int] = [:]
         // Only lines with one of the words go through the pattern.
-        for line in lines where municipalityWords.contains(where: { Array(line.text.utf8).contains(subsequence: $0) }) {
-            count(in: line.text, into: &counts)
+        for line in lines {
+            let bytes = Array(line.text.utf8)
+            if municipalityWords.contains(where: { bytes.contains(subsequence: $0) }) { count(in: line.text, into: &counts) }
         }
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }

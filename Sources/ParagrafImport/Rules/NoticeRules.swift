@@ -61,6 +61,12 @@ enum NoticeRules {
     /// without one, the item's title) and its proposed decision under the decision heading.
     /// A tjänsteskrivelse without a handler is found by its diary number alone.
     static func proposals(_ lines: [Line], into items: inout [ImportedDocument.Item]) {
+        // Titles compared in lower case, computed once rather than for every line.
+        let titles = items.map { $0.title.lowercased() }
+        func item(titled text: String) -> Int? {
+            let title = text.lowercased()
+            return title.isEmpty ? nil : titles.firstIndex(of: title)
+        }
         func item(for dnr: DiaryNumber) -> Int? {
             items.firstIndex { item in item.dnr.flatMap { DiaryNumber($0) }.map { $0.year == dnr.year && $0.serial == dnr.serial } ?? false }
         }
@@ -73,8 +79,7 @@ enum NoticeRules {
                     if let index = item(for: dnr) { found = (index, j) }
                     break
                 }
-                let title = lines[j].text.lowercased()
-                if let index = items.firstIndex(where: { $0.title.lowercased() == title && !title.isEmpty }) {
+                if let index = item(titled: lines[j].text) {
                     found = (index, j)
                     break
                 }
@@ -89,9 +94,8 @@ enum NoticeRules {
             items[index].proposedDecision = proposedDecision(lines, after: j)
         }
         // Without handler or diary number: the item's title on a line of its own, then the decision heading.
-        for (j, line) in lines.enumerated() where !line.text.isEmpty {
-            let title = line.text.lowercased()
-            guard let index = items.firstIndex(where: { $0.title.lowercased() == title }), items[index].proposedDecision == nil else { continue }
+        for (j, line) in lines.enumerated() {
+            guard let index = item(titled: line.text), items[index].proposedDecision == nil else { continue }
             items[index].proposedDecision = proposedDecision(lines, after: j)
         }
     }

@@ -52,11 +52,13 @@ enum SegmentRules {
     /// The short name a document uses as its paragraph sign: only in documents without `§`
     /// headings, and only when it heads at least two lines with rising numbers.
     static func paragraphSign(_ lines: [Line]) -> String? {
-        guard !lines.contains(where: { headingNumber($0) != nil }) else { return nil }
         var numbers: [String: [Int]] = [:]
         for line in lines { if let a = abbreviated(line.text) { numbers[a.sign, default: []].append(a.number) } }
-        return numbers.filter { $0.value.count >= 2 && $0.value == $0.value.sorted() && Set($0.value).count == $0.value.count }
+        let candidate = numbers.filter { $0.value.count >= 2 && $0.value == $0.value.sorted() && Set($0.value).count == $0.value.count }
             .max { $0.value.count < $1.value.count }?.key
+        // Checked only for a candidate, which is rare: `segment` reads every heading anyway.
+        guard let candidate, !lines.contains(where: { headingNumber($0) != nil }) else { return nil }
+        return candidate
     }
 
     static func segment(_ lines: [Line]) -> Segments {
