@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ParagrafText
 
 /// Reads a file from disk into an `ImportedDocument`: text in UTF-8 or Windows-1252, Markdown, or PDF.
 public enum DocumentReader {
@@ -57,7 +58,7 @@ public enum DocumentReader {
 
     public static func read(data: Data, name: String) -> Result<ImportedDocument, Failure> {
         guard data.count <= maximumBytes else { return .failure(.tooLarge(name, data.count)) }
-        let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let sha = hex(SHA256.hash(data: data))
         if data.starts(with: Array("%PDF".utf8)) {
             switch pdfText(data: data, name: name) {
             case .failure(let f): return .failure(f)
@@ -70,12 +71,41 @@ public enum DocumentReader {
         case .failure(.empty): return .failure(.empty(name))
         case .failure(.binary): return .failure(.binary(name))
         case .success(let decoded):
-            let markdown = decoded.text.range(of: #"(?m)^(#{1,6} |\*\*)"#, options: .regularExpression) != nil
+            let markdown = looksLikeMarkdown(decoded.text)
             var doc = DocumentParser.parse(text: decoded.text, file: name, sha256: sha, format: markdown ? .markdown : .text)
             if decoded.encoding == .windows1252 {
                 doc.diagnostics.insert(.init(severity: "warning", message: "Filen var inte UTF-8 och lästes som Windows-1252.", line: nil), at: 0)
             }
             return .success(doc)
+        }
+    }
+
+    /// Lower-case hexadecimal, two digits a byte.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A line that opens with `# ` to `###### ` or with `**`: the text is Markdown.
+    static func looksLikeMarkdown(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                // At the start of a line.
+                var hashes = 0
+                while i + hashes < b.count, b[i + hashes] == UInt8(ascii: "#") { hashes += 1 }
+                if (1...6).contains(hashes), i + hashes < b.count, b[i + hashes] == 0x20 { return true }
+                if i + 1 < b.count, b[i] == UInt8(ascii: "*"), b[i + 1] == UInt8(ascii: "*") { return true }
+                while i < b.count, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
+                i += 1
+            }
+            return false
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ParagrafText
 
 /// What `paragraf parse` prints for one document: the shape of `../shared/INTERCHANGE.md`.
 /// It is the importer's input model, kept apart from the stored domain values. A value the

@@ -10,7 +10,6 @@ public enum DocumentParser {
     public static func parse(text: String, file: String, sha256: String, format: Format = .text) -> ImportedDocument {
         var lines = LineRules.normalise(text)
         var doc = ImportedDocument(source: .init(file: file, sha256: sha256, format: format.rawValue), documentType: "other")
-        let all = lines.map(\.text).joined(separator: "\n")
 
         doc.municipality = HeaderRules.municipality(lines)
         // The committee: a labelled "Instans", a committee name on its own early line, or a genitive decision heading.
@@ -22,8 +21,8 @@ public enum DocumentParser {
         let segments = SegmentRules.segment(lines)
         doc.diagnostics += segments.diagnostics
         let frame = segments.header
-        let isNotice = all.range(of: #"kallas (härmed )?till sammanträde|^kallelse$"#, options: [.regularExpression, .caseInsensitive]) != nil
-            || lines.prefix(10).contains { $0.text.lowercased() == "kallelse" }
+        let isNotice = lines.contains { $0.lower.containsBytes("kallas till sammanträde") || $0.lower.containsBytes("kallas härmed till sammanträde") }
+            || lines.prefix(10).contains { $0.lower == "kallelse" }
 
         if isNotice {
             doc.documentType = "kallelse"
@@ -31,7 +30,7 @@ public enum DocumentParser {
         } else {
             doc.items = segments.paragraphs.map(ItemRules.read)
             let hasMeetingHeader = ["sammanträdesdatum", "plats och tid", "beslutande", "ledamöter", "paragrafer"].contains { label in
-                frame.contains { $0.text.lowercased().hasPrefix(label) }
+                frame.contains { $0.lower.hasBytePrefix(label) }
             }
             if doc.items.isEmpty {
                 doc.documentType = "other"
@@ -42,7 +41,7 @@ public enum DocumentParser {
                 doc.documentType = "protokoll"
             }
             if !doc.items.isEmpty {
-                readMeetingHeader(frame, all: all, into: &doc)
+                readMeetingHeader(frame, into: &doc)
                 if !hasMeetingHeader {
                     // Text before the first paragraph, in a document that starts without a header,
                     // is the end of an earlier paragraph.
@@ -56,14 +55,23 @@ public enum DocumentParser {
             doc.body = doc.items.lazy.compactMap { $0.decisionText?.split(separator: " ").first.map(String.init) }
                 .first(where: HeaderRules.isCommitteeName)
         }
-        if doc.chair == nil, let m = all.range(of: #"Ordföranden ([A-ZÅÄÖ][\p{L}-]+(?: [A-ZÅÄÖ][\p{L}-]+){1,2}) \("#, options: .regularExpression) {
-            doc.chair = String(all[m]).replacingOccurrences(of: "Ordföranden ", with: "").replacingOccurrences(of: " (", with: "")
+        if doc.chair == nil {
+            // "Ordföranden Anna Berg (S) …": only lines holding the word go to the pattern.
+            doc.chair = lines.lazy.filter { $0.text.containsBytes("Ordföranden ") }.compactMap { chairMentioned(in: $0.text) }.first
         }
         validate(&doc)
         return doc
     }
 
-    static func readMeetingHeader(_ frame: [Line], all: String, into doc: inout ImportedDocument) {
+    static let chairPattern = try! NSRegularExpression(pattern: #"Ordföranden ([A-ZÅÄÖ][\p{L}-]+(?: [A-ZÅÄÖ][\p{L}-]+){1,2}) \("#)
+
+    static func chairMentioned(in text: String) -> String? {
+        let ns = text as NSString
+        guard let m = chairPattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        return ns.substring(with: m.range(at: 1))
+    }
+
+    static func readMeetingHeader(_ frame: [Line], into doc: inout ImportedDocument) {
         if let v = HeaderRules.value(after: "Sammanträdesdatum", in: frame), let d = DateRules.date(in: v.text) {
             doc.meetingDate = d.date.iso
         }
@@ -91,7 +99,7 @@ public enum DocumentParser {
         }
         if adjusters.isEmpty, let first = doc.items.first?.decisionText {
             // "Marie Samuelsson (S) utses … att justera", "utser Mikael Rodin (M) att … justera".
-            if first.range(of: "justera") != nil {
+            if first.containsBytes("justera") {
                 adjusters = PersonRules.named(in: first).map(\.name).filter { $0 != doc.chair }
             }
         }
@@ -99,7 +107,7 @@ public enum DocumentParser {
         if let v = HeaderRules.value(after: "Justeringens plats och tid", in: frame), let d = DateRules.date(in: v.text) {
             doc.adjustmentDate = d.date.iso
         }
-        if let line = frame.first(where: { $0.text.lowercased().contains("anslagstavla") || $0.text.lowercased().hasPrefix("anslaget") }),
+        if let line = frame.first(where: { $0.lower.containsBytes("anslagstavla") || $0.lower.hasBytePrefix("anslaget") }),
            let d = DateRules.date(in: line.text) {
             doc.announcementDate = d.date.iso
         }
@@ -120,21 +128,21 @@ public enum DocumentParser {
         doc.openToPublic = NoticeRules.openToPublic(head)
         doc.absenceContact = NoticeRules.absenceContact(head)
         defer { doc.groupMeetings = NoticeRules.groupMeetings(head, meetingDate: doc.meetingDate.flatMap(LocalDate.init(iso:))) }
-        if let line = head.first(where: { $0.text.range(of: "kallas", options: .caseInsensitive) != nil }) {
+        if let line = head.first(where: { $0.lower.containsBytes("kallas") }) {
             let text = line.text
             if let d = DateRules.date(in: text) { doc.meetingDate = d.date.iso }
             if let t = DateRules.times(in: text) {
                 doc.startTime = t.start?.description
                 doc.endTime = t.end?.description
             }
-            if let r = text.range(of: "sammanträde i ") {
+            if let r = text.byteRange(of: "sammanträde i ") {
                 doc.place = HeaderRules.place(from: String(text[r.upperBound...]))
             }
         }
         // The signing block: a name, then its role or title on the next line.
-        for (i, line) in head.enumerated() where PersonRules.isBareName(line.text) && i + 1 < head.count {
+        for (i, line) in head.enumerated() where i + 1 < head.count && PersonRules.isBareName(line.text) {
             let role = head[i + 1].text
-            if role.lowercased().hasSuffix("ordförande") {
+            if head[i + 1].lower.hasSuffix("ordförande") {
                 doc.chair = doc.chair ?? line.text
             } else if role.split(separator: " ").count <= 4, !role.isEmpty, role.first!.isUppercase, !role.contains("."),
                       !PersonRules.isBareName(role) {

@@ -1,4 +1,5 @@
 import Foundation
+import ParagrafText
 import ParagrafCore
 
 /// Turns a parsed document into a `MeetingRecord` the store can file, or says why it cannot.

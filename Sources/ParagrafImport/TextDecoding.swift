@@ -1,4 +1,5 @@
 import Foundation
+import ParagrafText
 
 /// Turns a file's bytes into text: UTF-8 when they are valid UTF-8, otherwise Windows-1252
 /// (the superset of Latin-1 that older Swedish Windows systems wrote).
@@ -21,18 +22,22 @@ public enum TextDecoding {
     }
 
     public static func decode(_ data: Data) -> Result<(text: String, encoding: Encoding), Failure> {
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard !bytes.isEmpty else { return .failure(.empty) }
-        // NUL and most C0 controls never occur in text; their presence means a binary file.
-        if let index = bytes.firstIndex(where: { $0 == 0 || ($0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0)) }) {
-            return .failure(.binary(offset: index - data.startIndex))
+        // Read through one pointer: Data's own subscript checks access on every byte.
+        data.withUnsafeBytes { raw -> Result<(text: String, encoding: Encoding), Failure> in
+            var bytes = raw.bindMemory(to: UInt8.self)[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            guard !bytes.isEmpty else { return .failure(.empty) }
+            // NUL and most C0 controls never occur in text; their presence means a binary file.
+            if let index = bytes.firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0C && $0 != 0x0D }) {
+                return .failure(.binary(offset: index))
+            }
+            let buffer = UnsafeBufferPointer(rebasing: bytes)
+            if let text = String(validating: buffer, as: UTF8.self) {
+                return .success((text, .utf8))
+            }
+            let scalars = buffer.map { windows1252[Int($0)] }
+            return .success((String(String.UnicodeScalarView(scalars)), .windows1252))
         }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return .success((text, .utf8))
-        }
-        let scalars = bytes.map { windows1252[Int($0)] }
-        return .success((String(String.UnicodeScalarView(scalars)), .windows1252))
     }
 
     /// Windows-1252 to Unicode; the five undefined bytes map to their C1 code points as in Latin-1.

@@ -11,20 +11,41 @@ public enum TextNormalizer {
     /// One line of text: NFC, invisible characters dropped, every run of whitespace one space, trimmed.
     public static func line(_ text: some StringProtocol) -> String {
         let string = String(text)
-        // Most lines are already clean: plain ASCII with single inner spaces. They pass unchanged.
+        // Most lines are already clean: single inner spaces, no controls, and beyond ASCII only
+        // Latin-1 letters and common punctuation (dashes, quotes, bullets). They pass unchanged.
         var clean = true
         var afterSpace = true
         var combining = false
-        for byte in string.utf8 {
+        let bytes = string.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
             if byte == 0x20 {
                 if afterSpace { clean = false }
                 afterSpace = true
             } else {
-                if byte < 0x20 || byte >= 0x80 { clean = false }
-                // 0xCC and 0xCD lead the combining diacritics U+0300–U+037F, the ones NFC composes.
-                if byte == 0xCC || byte == 0xCD { combining = true }
                 afterSpace = false
+                if byte < 0x20 || byte == 0x7F {
+                    clean = false
+                } else if byte >= 0xC0 {
+                    // A sequence's lead byte; its continuation bytes (0x80–0xBF) need no look.
+                    // 0xCC and 0xCD lead the combining diacritics U+0300–U+037F, the ones NFC composes.
+                    if byte == 0xCC || byte == 0xCD { combining = true }
+                    let next = bytes.index(after: index)
+                    let second = next != bytes.endIndex ? bytes[next] : 0
+                    switch byte {
+                    case 0xC3: break  // À–ÿ
+                    case 0xC2 where second != 0x85 && second != 0xA0 && second != 0xAD: break  // Latin-1 signs, not NEL, NBSP or soft hyphen
+                    case 0xE2 where second == 0x80 || second == 0x82:
+                        // U+2010–U+2027 dashes, quotes, bullets, ellipsis; U+20A0– currency.
+                        let third = bytes.index(after: next) != bytes.endIndex ? bytes[bytes.index(after: next)] : 0
+                        if second == 0x80 && !(0x90...0xA7).contains(third) { clean = false }
+                    default: clean = false
+                    }
+                }
             }
+            if !clean && combining { break }
+            index = bytes.index(after: index)
         }
         if clean && !afterSpace { return string }
         let source = combining ? string.precomposedStringWithCanonicalMapping : string

@@ -1,4 +1,5 @@
 import Foundation
+import ParagrafText
 import ParagrafCore
 
 /// A notice's agenda: numbered items under `Ärende`, `Föredragningslista` or `Dagordning`,
@@ -6,7 +7,11 @@ import ParagrafCore
 enum AgendaRules {
     static let headings: Set<String> = ["ärende", "ärenden", "föredragningslista", "dagordning", "ärendelista", "förslag till dagordning"]
     static func isHeading(_ line: Line) -> Bool {
-        headings.contains(line.text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": ")))
+        guard line.lower.utf8.count <= 32 else { return false }
+        var t = Substring(line.lower)
+        while let c = t.utf8.first, c == UInt8(ascii: ":") || c == 0x20 { t = t.dropFirst() }
+        while let c = t.utf8.last, c == UInt8(ascii: ":") || c == 0x20 { t = t.dropLast() }
+        return headings.contains(String(t))
     }
 
     static let numbered = try! NSRegularExpression(pattern: #"^(\d{1,3})[.)]?\s+(.+)$"#)
@@ -31,7 +36,7 @@ enum AgendaRules {
                 item.dnr = dnr?.description
                 item.classification = dnr?.classification?.code
                 items.append(item)
-            } else if let dnr = ItemRules.diaryNumber(text, requireLabel: true), !items.isEmpty, items[items.count - 1].dnr == nil {
+            } else if let dnr = ItemRules.diaryNumber(line, requireLabel: true), !items.isEmpty, items[items.count - 1].dnr == nil {
                 items[items.count - 1].dnr = dnr.description
                 items[items.count - 1].classification = dnr.classification?.code
             } else {

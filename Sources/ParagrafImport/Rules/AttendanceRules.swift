@@ -1,4 +1,5 @@
 import Foundation
+import ParagrafText
 
 /// Who was present: the header's lists of members, substitutes and officials, in either
 /// layout — one person a line, or a whole list run together on the label's line.
@@ -20,13 +21,16 @@ enum AttendanceRules {
                         "vid protokollet", "justering", "tillkännagivande", "sekreterare", "ordförande", "ärendelista",
                         "plats och tid", "sammanträdesdatum", "innehållsförteckning", "anslag", "bevis"]
 
-    static func listKind(_ text: String) -> (ListKind, rest: String)? {
-        let lower = text.lowercased()
-        for (label, kind) in labels where lower.hasPrefix(label) {
-            let rest = String(text.dropFirst(label.count))
+    static func listKind(_ line: Line) -> (ListKind, rest: String)? {
+        // Every label starts with one of these letters.
+        guard let first = line.lower.utf8.first, first == UInt8(ascii: "b") || first == UInt8(ascii: "t") || first == UInt8(ascii: "n")
+                || first == UInt8(ascii: "l") || first == UInt8(ascii: "e") || first == 0xC3 else { return nil }
+        for (label, kind) in labels {
+            guard let after = line.rest(afterLower: label) else { continue }
+            let rest = String(after)
             // "Ersättare för …" opens no list; a label stands alone or is followed by a tab or colon.
             // Aligned columns collapse to one space: then the rest must itself be a person or an official.
-            let spaced = rest.first == " " && !rest.lowercased().hasPrefix(" för ")
+            let spaced = rest.first == " " && !rest.lowerSv.hasBytePrefix(" för ")
                 && (startsWithPerson(rest) || official(rest.trimmingCharacters(in: .whitespaces)) != nil)
             guard rest.isEmpty || rest.first == "\t" || rest.first == ":" || spaced else { continue }
             return (kind, rest.trimmingCharacters(in: CharacterSet(charactersIn: ": \t")))
@@ -38,21 +42,22 @@ enum AttendanceRules {
         PersonRules.named(in: text).first.map { text.distance(from: text.startIndex, to: $0.range.lowerBound) < 3 } ?? false
     }
 
-    static func isStop(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return stops.contains { lower.hasPrefix($0) } && listKind(text) == nil
+    static func isStop(_ line: Line) -> Bool {
+        stops.contains { line.lower.hasBytePrefix($0) } && listKind(line) == nil
     }
 
     static func role(_ text: String, in kind: ListKind) -> (role: String, replacing: String?) {
-        let lower = text.lowercased()
-        if let r = lower.range(of: "ersättare för ") {
-            let name = String(text[r.upperBound...]).replacingOccurrences(of: #"\s*\([^)]*\)\s*$"#, with: "", options: .regularExpression)
+        let lower = text.lowerSv
+        if let offset = lower.byteOffset(of: "ersättare för ") {
+            // The name after it, without a trailing "(party)".
+            var name = text.droppingBytes(offset + "ersättare för ".utf8.count).trimmingCharacters(in: .whitespaces)
+            if name.hasSuffix(")"), let open = name.lastIndex(of: "(") { name = String(name[..<open]) }
             return ("tjänstgörande ersättare", name.trimmingCharacters(in: .whitespaces))
         }
-        if lower.contains("tjänstgörande ersättare") || lower.contains("tjg ersättare") { return ("tjänstgörande ersättare", nil) }
-        if lower.contains("vice ordförande") { return ("vice ordförande", nil) }
-        if lower.contains("ordförande") { return ("ordförande", nil) }
-        if lower.contains("ersättare") { return ("ersättare", nil) }
+        if lower.containsBytes("tjänstgörande ersättare") || lower.containsBytes("tjg ersättare") { return ("tjänstgörande ersättare", nil) }
+        if lower.containsBytes("vice ordförande") { return ("vice ordförande", nil) }
+        if lower.containsBytes("ordförande") { return ("ordförande", nil) }
+        if lower.containsBytes("ersättare") { return ("ersättare", nil) }
         return (kind == .substitutes ? "ersättare" : "ledamot", nil)
     }
 
@@ -96,7 +101,7 @@ enum AttendanceRules {
         for line in lines {
             let text = line.text
             if text.isEmpty { continue }
-            if let (k, rest) = listKind(text) {
+            if let (k, rest) = listKind(line) {
                 kind = k
                 if !rest.isEmpty {
                     let found = k == .officials ? [] : people(rest, kind: k)
@@ -105,11 +110,10 @@ enum AttendanceRules {
                 continue
             }
             guard let current = kind else { continue }
-            if isStop(text) { kind = nil; continue }
+            if isStop(line) { kind = nil; continue }
             switch current {
             case .members, .substitutes:
-                let lower = text.lowercased()
-                if lower.hasPrefix("ersättare för") || lower.hasPrefix("tjänstgörande ersättare"), !members.isEmpty {
+                if line.lower.hasBytePrefix("ersättare för") || line.lower.hasBytePrefix("tjänstgörande ersättare"), !members.isEmpty {
                     // A role printed on the line under the person it belongs to.
                     let (role, replacing) = role(text, in: current)
                     members[members.count - 1].role = role

@@ -1,4 +1,5 @@
 import Foundation
+import ParagrafText
 import ParagrafCore
 
 /// Dates and times as Swedish documents print them.
@@ -16,6 +17,8 @@ enum DateRules {
     /// The first date in the text (`2024-04-16`, `16 april 2024`, `tisdagen den 16 april 2024`);
     /// with `whole`, only when the line is nothing but a date.
     static func date(in text: String, whole: Bool = false) -> (date: LocalDate, range: Range<String.Index>)? {
+        // Every form has a year in digits.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let ns = text as NSString
         var found: [(LocalDate, NSRange)] = []
         if let m = isoPattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
@@ -39,6 +42,7 @@ enum DateRules {
 
     /// Start and end time after `kl` or `klockan`.
     static func times(in text: String) -> (start: LocalTime?, end: LocalTime?, range: Range<String.Index>)? {
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let ns = text as NSString
         guard let m = timePattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
               let range = Range(m.range, in: text) else { return nil }

@@ -1,20 +1,16 @@
 import Foundation
+import ParagrafText
 import ParagrafCore
 
 /// Fields of the document's header and signature page, read from labelled lines.
 enum HeaderRules {
     /// The value of a label: the rest of its line, or the next non-empty line when the label stands alone.
     static func value(after label: String, in lines: [Line]) -> (text: String, line: Int)? {
-        let wanted = label.lowercased()
-        let first = wanted.first
+        let wanted = label.lowerSv
         for (i, line) in lines.enumerated() {
-            let t = line.text
-            // Cheap rejections first: this runs over every line for every label.
-            guard let head = t.first, head.lowercased().first == first, t.count >= label.count,
-                  t.prefix(label.count).lowercased() == wanted else { continue }
-            var rest = String(t.dropFirst(label.count))
-            rest = rest.trimmingCharacters(in: CharacterSet(charactersIn: ": \t"))
-            if !rest.isEmpty { return (rest, line.number) }
+            guard let rest = line.rest(afterLower: wanted) else { continue }
+            let value = rest.trimmingCharacters(in: CharacterSet(charactersIn: ": \t"))
+            if !value.isEmpty { return (value, line.number) }
             if let next = lines[(i + 1)...].first(where: { !$0.text.isEmpty }) { return (next.text, next.number) }
         }
         return nil
@@ -23,17 +19,30 @@ enum HeaderRules {
     static let municipalityPattern = try! NSRegularExpression(
         pattern: #"([A-ZÅÄÖ][A-Za-zÅÄÖåäö-]+(?: [A-ZÅÄÖ][a-zåäö]+)?)\s+(?:kommun|stad|Stad|KOMMUN|STAD)\b"#)
 
-    static let municipalityWords = ["kommun", "stad", "KOMMUN", "STAD", "Stad"].map { Array($0.utf8) }
-
     /// The municipality most often named as "X kommun" or "X stad".
     static func municipality(_ lines: [Line]) -> String? {
         var counts: [String: Int] = [:]
         // Only lines with one of the words go through the pattern.
-        for line in lines {
-            let bytes = Array(line.text.utf8)
-            if municipalityWords.contains(where: { bytes.contains(subsequence: $0) }) { count(in: line.text, into: &counts) }
+        for line in lines where hasWord(" kommun", in: line.lower) || hasWord(" stad", in: line.lower) {
+            count(in: line.text, into: &counts)
         }
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    /// Whether `word` (with its leading space) occurs not followed by a letter, digit or `_`:
+    /// "Borås stad" and "kommun," but not "kommunstyrelsen", which most minutes print often.
+    static func hasWord(_ word: String, in lower: String) -> Bool {
+        var from = 0
+        let utf8 = lower.utf8
+        while let at = lower.byteOffset(of: word, from: from) {
+            let end = at + word.utf8.count
+            guard end < utf8.count else { return true }
+            let next = utf8[utf8.index(utf8.startIndex, offsetBy: end)]
+            let isWordByte = (0x30...0x39).contains(next) || (0x61...0x7A).contains(next) || (0x41...0x5A).contains(next) || next == 0x5F
+            if !isWordByte { return true }
+            from = at + 1
+        }
+        return false
     }
 
     static func count(in text: String, into counts: inout [String: Int]) {

@@ -1,4 +1,5 @@
 import Foundation
+import ParagrafText
 import ParagrafCore
 
 /// Reading one paragraph: its diary number and title, then its sections.
@@ -10,11 +11,13 @@ enum ItemRules {
 
     static func section(_ line: Line) -> Section? {
         // Section headings are a few words; longer lines are text.
-        guard line.text.utf8.count <= 64, line.text.utf8.last != UInt8(ascii: ".") else { return nil }
-        var t = line.text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
-        if t.hasPrefix("- ") { return nil }
-        guard !t.isEmpty, t.split(separator: " ").count <= 6 else { return nil }
-        t = t.replacingOccurrences(of: "  ", with: " ")
+        guard !line.text.isEmpty, line.text.utf8.count <= 64, line.text.utf8.last != UInt8(ascii: ".") else { return nil }
+        // Lines are normalised: no double spaces, no tabs. Colons and spaces at the ends go.
+        var t = Substring(line.lower)
+        while let c = t.utf8.first, c == UInt8(ascii: ":") || c == 0x20 { t = t.dropFirst() }
+        while let c = t.utf8.last, c == UInt8(ascii: ":") || c == 0x20 { t = t.dropLast() }
+        if t.hasBytePrefix("- ") { return nil }
+        guard !t.isEmpty, t.utf8.count(where: { $0 == 0x20 }) <= 5 else { return nil }
         switch t {
         case "beslut", "nämndens beslut", "beslutet": return .decision
         case "ärendet", "ärendet i sin helhet", "ärendebeskrivning", "sammanfattning av ärendet", "sammanfattning",
@@ -35,23 +38,52 @@ enum ItemRules {
         default: break
         }
         if t.hasSuffix("förslag till beslut") { return .proposedDecision }
-        if t.hasSuffix("s beslut"), !t.contains("delegation") { return .decision }
+        if t.hasSuffix("s beslut"), !String(t).containsBytes("delegation") { return .decision }
         return nil
     }
 
+    /// A line's diary number; with `requireLabel`, only on a line that starts with `Dnr` or `Diarienummer`.
+    static func diaryNumber(_ line: Line, requireLabel: Bool) -> DiaryNumber? {
+        // Checked on the folded line first: most lines are no labelled number.
+        if requireLabel && !(line.lower.hasBytePrefix("dnr") || line.lower.hasBytePrefix("diarienummer")) { return nil }
+        return diaryNumber(line.text, requireLabel: requireLabel)
+    }
+
     static func diaryNumber(_ text: String, requireLabel: Bool) -> DiaryNumber? {
-        let lower = text.lowercased()
-        let labelled = lower.hasPrefix("dnr") || lower.hasPrefix("diarienummer")
+        guard text.utf8.count <= 192 else { return nil }
+        let lower = text.utf8.prefix(12).count < 3 ? "" : String(decoding: text.utf8.prefix(12), as: UTF8.self).lowerSv
+        let labelled = lower.hasBytePrefix("dnr") || lower.hasBytePrefix("diarienummer")
         if requireLabel && !labelled { return nil }
-        guard text.count <= 48, case .success(let dnr) = DiaryNumber.parse(text) else { return nil }
+        // A diary number holds a digit; most lines that reach here have none.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), text.count <= 48,
+              case .success(let dnr) = DiaryNumber.parse(text) else { return nil }
         // Unlabelled, only numbers with a year or series and a separator count (not "2015" or "Budget 12").
         if !labelled, dnr.year == nil || text.contains(" ") && dnr.series == nil { return nil }
         return dnr
     }
 
     static func clauses(_ lines: [String]) -> [String] {
-        lines.map { $0.replacingOccurrences(of: #"^(\d{1,2}[.)]|[-•*])\s+"#, with: "", options: .regularExpression) }
-            .filter { !$0.isEmpty }
+        lines.map { String(withoutListMarker($0, requireSpace: true)) }.filter { !$0.isEmpty }
+    }
+
+    /// The text after a leading list marker: `1.`, `2)`, `-`, `•`, `*`, and the spaces after it.
+    /// With `requireSpace` a marker counts only when a space follows (`1.5 miljoner` is no marker).
+    static func withoutListMarker(_ text: String, requireSpace: Bool, bullets: Set<Character> = ["-", "•", "*"]) -> Substring {
+        let bytes = text.utf8
+        var i = bytes.startIndex
+        var digits = 0
+        while i != bytes.endIndex, (0x30...0x39).contains(bytes[i]), digits < 3 { digits += 1; i = bytes.index(after: i) }
+        var markerEnd: String.Index? = nil
+        if (1...2).contains(digits), i != bytes.endIndex, bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ")") {
+            markerEnd = bytes.index(after: i)
+        } else if digits == 0, let first = text.first, bullets.contains(first) {
+            markerEnd = text.index(after: text.startIndex)
+        }
+        guard var end = markerEnd else { return Substring(text) }
+        var spaces = 0
+        while end != text.endIndex, text.utf8[end] == 0x20 { end = text.utf8.index(after: end); spaces += 1 }
+        if requireSpace && spaces == 0 { return Substring(text) }
+        return text[end...]
     }
 
     static let reportBack = try! NSRegularExpression(pattern: #"(?:kvartal|tertial)\s+(\d)\s+(\d{4})"#, options: .caseInsensitive)
@@ -62,14 +94,22 @@ enum ItemRules {
         let ns = sentence as NSString
         guard let m = reportBack.firstMatch(in: sentence, range: NSRange(location: 0, length: ns.length)),
               let n = Int(ns.substring(with: m.range(at: 1))), let year = Int(ns.substring(with: m.range(at: 2))) else { return nil }
-        let isTertial = sentence.lowercased().contains("tertial")
+        let isTertial = sentence.lowerSv.containsBytes("tertial")
         let month = isTertial ? min(12, n * 4) : min(12, n * 3)
         return LocalDate(year: year, month: month, day: LocalDate.daysInMonth(year: year, month: month))?.iso
     }
 
     static func sentences(_ text: String) -> [String] {
-        text.components(separatedBy: "\n").flatMap { $0.components(separatedBy: ". ") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        text.splitBytes(on: "\n").flatMap { String($0).splitBytes(on: ". ") }.map { String($0.trimmingSpaces) }
     }
+
+    /// Words that say a vote was taken.
+    static let voteWords = ["omröstning begärs", "omröstning verkställs", "omröstning genomförs", "votering begärs",
+                            "votering verkställs", "votering genomförs", "ja-röster"]
+    /// Words that say a paragraph was adjusted at the meeting.
+    static let immediateAdjustmentWords = ["justera paragrafen omedelbart", "justeras paragrafen omedelbart",
+                                           "justera beslutet omedelbart", "justeras beslutet omedelbart", "omedelbart justera",
+                                           "omedelbar justering", "förklaras omedelbart justerad"]
 
     static func read(_ block: ParagraphBlock) -> ImportedDocument.Item {
         var item = ImportedDocument.Item(number: block.number, title: "")
@@ -82,7 +122,7 @@ enum ItemRules {
             skipEmpty()
             guard index < lines.count, section(lines[index]) == nil else { break }
             let text = lines[index].text
-            if dnr == nil, let d = diaryNumber(text, requireLabel: false) {
+            if dnr == nil, let d = diaryNumber(lines[index], requireLabel: false) {
                 dnr = d
                 index += 1
             } else if item.title.isEmpty {
@@ -104,7 +144,7 @@ enum ItemRules {
                 continue
             }
             // A labelled diary number after the paragraph's sections starts an attached document.
-            if !content.isEmpty, line.text.utf8.count >= 3, line.text.prefix(3).lowercased() == "dnr" { break }
+            if !content.isEmpty, line.lower.hasBytePrefix("dnr") { break }
             if current == .recipients, line.text.isEmpty, !(content.last?.1.isEmpty ?? true) { current = .other }
             guard current != nil, !line.text.isEmpty else { continue }
             content[content.count - 1].1.append(line.text)
@@ -121,8 +161,8 @@ enum ItemRules {
         item.procedure = procedure.isEmpty ? nil : procedure.joined(separator: "\n")
         let proposed = texts(.proposedDecision)
         item.proposedDecision = proposed.isEmpty ? nil : clauses(proposed).joined(separator: "\n")
-        item.decisionRecipients = texts(.recipients).flatMap { $0.components(separatedBy: ",") }
-            .map { $0.replacingOccurrences(of: #"^\d{1,2}[.)]\s*|^[-•]\s*"#, with: "", options: .regularExpression) }
+        item.decisionRecipients = texts(.recipients).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            .map { withoutListMarker(String($0), requireSpace: false, bullets: ["-", "•"]) }
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ."))}
             .filter { !$0.isEmpty }
 
@@ -143,16 +183,12 @@ enum ItemRules {
             item.statements.append(.init(kind: kind, names: PersonRules.named(in: lines[0]).map(\.name),
                                          text: lines.joined(separator: "\n")))
         }
-        let flowText = (decision + procedure + texts(.vote)).joined(separator: "\n").lowercased()
-        item.hasReservation = !item.reservations.isEmpty || flowText.contains("reserverar sig")
-        item.hasVote = !texts(.vote).isEmpty
-            || flowText.range(of: #"(omröstning|votering) (begärs|verkställs|genomförs)|\d+ ja-röster|ja-röster"#,
-                              options: .regularExpression) != nil
+        let flowText = (decision + procedure + texts(.vote)).joined(separator: "\n").lowerSv
+        item.hasReservation = !item.reservations.isEmpty || flowText.containsBytes("reserverar sig")
+        item.hasVote = !texts(.vote).isEmpty || voteWords.contains(where: flowText.containsBytes)
         item.votes = texts(.vote)
-        item.immediatelyAdjusted = flowText.range(
-            of: #"justera(s)? (paragrafen|beslutet) omedelbart|omedelbart justera|omedelbar justering|förklaras omedelbart justerad"#,
-            options: .regularExpression) != nil
-        for sentence in sentences(decision.joined(separator: "\n")) where sentence.lowercased().contains("återrapport") {
+        item.immediatelyAdjusted = immediateAdjustmentWords.contains(where: flowText.containsBytes)
+        for sentence in sentences(decision.joined(separator: "\n")) where sentence.lowerSv.containsBytes("återrapport") {
             item.assignments.append(.init(text: sentence, reportBackBy: reportBackDate(sentence)))
         }
         return item

@@ -4,49 +4,61 @@ import ParagrafText
 /// One line of a document after normalisation, with its line number in the source.
 public struct Line: Sendable, Equatable {
     public var number: Int
-    public var text: String
+    public let text: String
+    /// The text in lower case, folded once here since almost every rule compares without case.
+    public let lower: String
     /// Markdown heading level (`## x` is 2), 0 for ordinary text.
     public var heading: Int
 
     public init(number: Int, text: String, heading: Int = 0) {
         self.number = number
         self.text = text
+        self.lower = text.lowerSv
         self.heading = heading
     }
 }
 
-/// Normalisation rules, each small and named; applied in order by `normalise`.
-extension Array where Element == UInt8 {
-    /// Whether the bytes hold `needle` anywhere: a plain search, fast for short lines.
-    func contains(subsequence needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
-        let first = needle[0]
-        var i = 0
-        let last = count - needle.count
-        while i <= last {
-            if self[i] == first {
-                var j = 1
-                while j < needle.count, self[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
+extension Line {
+    /// The text after a prefix given in lower case, when the line starts with it in any case.
+    func rest(afterLower prefix: String) -> Substring? {
+        guard lower.hasBytePrefix(prefix) else { return nil }
+        // Folding kept the byte length (Swedish letters), so the prefix's bytes cut the text too.
+        if lower.utf8.count == text.utf8.count { return text.droppingBytes(prefix.utf8.count) }
+        let count = prefix.count
+        return text.count >= count && text.prefix(count).lowercased() == prefix ? text.dropFirst(count) : nil
     }
 }
 
+/// Normalisation rules, each small and named; applied in order by `normalise`.
 enum LineRules {
     /// Markdown: `## **§ 8**` is a heading of level 2 whose text is `§ 8`; emphasis marks go.
     static func markdown(_ line: Line) -> Line {
         var text = Substring(line.text)
         var level = 0
-        while text.first == "#" { level += 1; text = text.dropFirst() }
-        if level > 0, text.first != " " { level = 0; text = Substring(line.text) }
+        while text.utf8.first == UInt8(ascii: "#") { level += 1; text = text.dropFirst() }
+        if level > 0, text.utf8.first != UInt8(ascii: " ") { level = 0; text = Substring(line.text) }
         var plain = String(text)
-        if plain.utf8.contains(UInt8(ascii: "*")) { plain = plain.replacingOccurrences(of: "**", with: "") }
+        if plain.utf8.contains(UInt8(ascii: "*")) { plain = removingDoubleAsterisks(plain) }
         // List markers "- * item" (nested bullets flattened by extraction) become "- item".
-        if plain.hasPrefix("- * ") { plain = "- " + plain.dropFirst(4) }
+        if plain.hasBytePrefix("- * ") { plain = "- " + plain.droppingBytes(4) }
         return Line(number: line.number, text: TextNormalizer.line(plain), heading: level)
+    }
+
+    /// The text without `**` emphasis marks; a lone `*` stays.
+    static func removingDoubleAsterisks(_ text: String) -> String {
+        var out: [UInt8] = []
+        let bytes = Array(text.utf8)
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "*"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "*") {
+                i += 2
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Labels that extraction glued to the text before them (`2023-09-08Instans`,
@@ -54,12 +66,14 @@ enum LineRules {
     static let gluedLabels = ["Plats och tid", "Instans", "Ledamöter", "Underskrifter", "Ordförande (", "Justerare (",
                               "Sekreterare (", "Beslutande", "Övriga deltagare", "Tjänstepersoner", "Paragrafer"]
 
+    /// Bytes that begin a label: P I L U O J S B T, and Ö's lead byte.
     static let gluedLabelBytes = gluedLabels.map { Array($0.utf8) }
+    static let labelInitials: [Bool] = (0..<256).map { byte in gluedLabels.contains { $0.utf8.first! == UInt8(byte) } }
 
     static func unglue(_ raw: String) -> [String] {
-        // Byte search first: almost no line holds a label, and those that do are split below.
-        let bytes = Array(raw.utf8)
-        guard gluedLabelBytes.contains(where: { bytes.contains(subsequence: $0) }) else { return [raw] }
+        // One pass first: a label is glued only where a label's initial follows something other
+        // than a space inside the line; almost no line has one, and those that do are split below.
+        guard mayHoldGluedLabel(raw) else { return [raw] }
         var pieces = [raw]
         for label in gluedLabels {
             pieces = pieces.flatMap { splitBefore(label, in: $0) }
@@ -67,11 +81,27 @@ enum LineRules {
         return pieces
     }
 
+    static func mayHoldGluedLabel(_ raw: String) -> Bool {
+        var raw = raw
+        // Read once: a static's every access goes through its lazy initialiser's check.
+        let initials = labelInitials
+        let labels = gluedLabelBytes
+        return raw.withUTF8 { b in
+            guard b.count > 1 else { return false }
+            for i in 1..<b.count where b[i - 1] != 0x20 && initials[Int(b[i])] {
+                if labels.contains(where: { label in
+                    label.count <= b.count - i && label.elementsEqual(b[i..<(i + label.count)])
+                }) { return true }
+            }
+            return false
+        }
+    }
+
     static func splitBefore(_ label: String, in text: String) -> [String] {
         var out: [String] = []
         var start = text.startIndex
-        var search = text.startIndex
-        while let r = text[search...].firstRange(of: label) {
+        var from = 0
+        while let r = text.byteRange(of: label, from: from) {
             if r.lowerBound > start {
                 let before = text[text.index(before: r.lowerBound)]
                 // Glued only when a letter, digit or emphasis mark runs straight into the label.
@@ -84,7 +114,7 @@ enum LineRules {
                     }
                 }
             }
-            search = r.upperBound
+            from = text.utf8.distance(from: text.startIndex, to: r.upperBound)
         }
         out.append(String(text[start...]))
         return out
@@ -93,16 +123,36 @@ enum LineRules {
     /// Page furniture that is no part of the text: page numbers, signature boxes, classification marks.
     static let furniture: Set<String> = ["justerandes sign", "justerandes signatur", "justerare sign", "utdragsbestyrkande",
                                          "ordförandes sign", "sekreterarens sign", "signatur"]
-    static let pageNumber = try! NSRegularExpression(pattern: #"^(sida\s+)?\d{1,3}\s*(\(\d{1,3}\)|av\s+\d{1,3})$"#)
-
     static func isFurniture(_ text: String) -> Bool {
         // Furniture is short; long lines are text and skip the checks below.
         guard !text.isEmpty, text.utf8.count <= 24 else { return false }
-        let lower = text.lowercased()
-        if furniture.contains(lower) { return true }
-        // "Sida 3 (18)", "Sida 3 av 18", "3 (18)", "3(18)"
-        guard lower.first == "s" || lower.first?.isNumber == true else { return false }
-        return pageNumber.firstMatch(in: lower, range: NSRange(lower.startIndex..., in: lower)) != nil
+        let lower = text.lowerSv
+        return furniture.contains(lower) || isPageNumber(Array(lower.utf8))
+    }
+
+    /// `sida 3 (18)`, `sida 3 av 18`, `3 (18)`, `3(18)`: a page number with its count, in lower case.
+    static func isPageNumber(_ b: [UInt8]) -> Bool {
+        var i = 0
+        func spaces() -> Int { let start = i; while i < b.count, b[i] == 0x20 { i += 1 }; return i - start }
+        func digits() -> Int { let start = i; while i < b.count, b[i] >= 0x30, b[i] <= 0x39, i - start < 4 { i += 1 }; return i - start }
+        if b.starts(with: Array("sida".utf8)) {
+            i = 4
+            guard spaces() > 0 else { return false }
+        }
+        guard (1...3).contains(digits()) else { return false }
+        _ = spaces()
+        guard i < b.count else { return false }
+        if b[i] == UInt8(ascii: "(") {
+            i += 1
+            guard (1...3).contains(digits()), i < b.count, b[i] == UInt8(ascii: ")") else { return false }
+            i += 1
+        } else if b[i...].starts(with: Array("av".utf8)) {
+            i += 2
+            guard spaces() > 0, (1...3).contains(digits()) else { return false }
+        } else {
+            return false
+        }
+        return i == b.count
     }
 
     /// The repeated page header of many protocol layouts: `Sammanträdesdatum` with the date

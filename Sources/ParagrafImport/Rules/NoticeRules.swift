@@ -1,4 +1,5 @@
 import Foundation
+import ParagrafText
 import ParagrafCore
 
 /// What a kallelse says beside its agenda: when it was sent, whether the meeting is open, the
@@ -13,10 +14,10 @@ enum NoticeRules {
     /// KL 6 kap. 25 §: the notice says when a committee meets in public.
     static func openToPublic(_ head: [Line]) -> Bool? {
         for line in head {
-            let lower = line.text.lowercased()
-            guard lower.contains("allmänheten") else { continue }
-            if lower.contains("inte öppet") || lower.contains("ej öppet") || lower.contains("stängt") { return false }
-            if lower.contains("öppet för allmänheten") || lower.contains("öppna för allmänheten") { return true }
+            let lower = line.lower
+            guard lower.containsBytes("allmänheten") else { continue }
+            if lower.containsBytes("inte öppet") || lower.containsBytes("ej öppet") || lower.containsBytes("stängt") { return false }
+            if lower.containsBytes("öppet för allmänheten") || lower.containsBytes("öppna för allmänheten") { return true }
         }
         return nil
     }
@@ -27,7 +28,7 @@ enum NoticeRules {
 
     /// Lines under `Gruppmöten …`: `Mittsamverkan tisdagen den 12 september klockan 16:00.`
     static func groupMeetings(_ head: [Line], meetingDate: LocalDate?) -> [ImportedDocument.GroupMeetingOut] {
-        guard let start = head.firstIndex(where: { $0.text.lowercased().hasPrefix("gruppmöte") }) else { return [] }
+        guard let start = head.firstIndex(where: { $0.lower.hasBytePrefix("gruppmöte") }) else { return [] }
         var out: [ImportedDocument.GroupMeetingOut] = []
         for line in head[(start + 1)...] {
             let text = line.text
@@ -50,8 +51,8 @@ enum NoticeRules {
 
     /// `Förhinder anmäls … till Margareta Udén Hoff, 07688-8 84 69 …`
     static func absenceContact(_ head: [Line]) -> String? {
-        guard let line = head.first(where: { $0.text.lowercased().hasPrefix("förhinder") }),
-              let r = line.text.range(of: " till ") else { return nil }
+        guard let line = head.first(where: { $0.lower.hasBytePrefix("förhinder") }),
+              let r = line.text.byteRange(of: " till ") else { return nil }
         let rest = line.text[r.upperBound...].prefix { $0 != "," && $0 != ";" }
         let name = rest.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
         return PersonRules.isBareName(name) ? name : nil
@@ -62,24 +63,26 @@ enum NoticeRules {
     /// A tjänsteskrivelse without a handler is found by its diary number alone.
     static func proposals(_ lines: [Line], into items: inout [ImportedDocument.Item]) {
         // Titles compared in lower case, computed once rather than for every line.
-        let titles = items.map { $0.title.lowercased() }
-        func item(titled text: String) -> Int? {
-            let title = text.lowercased()
-            return title.isEmpty ? nil : titles.firstIndex(of: title)
+        let titles = Dictionary(items.enumerated().map { ($1.title.lowerSv, $0) }, uniquingKeysWith: { first, _ in first })
+        // Byte lengths first: hashing a string normalises it, and almost no line is a title.
+        let titleLengths = Set(titles.keys.map(\.utf8.count))
+        func item(titled line: Line) -> Int? {
+            line.lower.isEmpty || !titleLengths.contains(line.lower.utf8.count) ? nil : titles[line.lower]
         }
+        let numbers = items.map { $0.dnr.flatMap { DiaryNumber($0) } }
         func item(for dnr: DiaryNumber) -> Int? {
-            items.firstIndex { item in item.dnr.flatMap { DiaryNumber($0) }.map { $0.year == dnr.year && $0.serial == dnr.serial } ?? false }
+            numbers.firstIndex { $0.map { $0.year == dnr.year && $0.serial == dnr.serial } ?? false }
         }
-        for (i, line) in lines.enumerated() where line.text.lowercased() == "handläggare" {
+        for (i, line) in lines.enumerated() where line.lower == "handläggare" {
             guard let nameLine = lines[..<i].last(where: { !$0.text.isEmpty }), PersonRules.isBareName(nameLine.text) else { continue }
             let window = (i + 1)..<min(lines.count, i + 25)
             var found: (item: Int, line: Int)? = nil
             for j in window {
-                if let dnr = ItemRules.diaryNumber(lines[j].text, requireLabel: true) {
+                if let dnr = ItemRules.diaryNumber(lines[j], requireLabel: true) {
                     if let index = item(for: dnr) { found = (index, j) }
                     break
                 }
-                if let index = item(titled: lines[j].text) {
+                if let index = item(titled: lines[j]) {
                     found = (index, j)
                     break
                 }
@@ -89,13 +92,13 @@ enum NoticeRules {
             if items[index].proposedDecision == nil { items[index].proposedDecision = proposedDecision(lines, after: at) }
         }
         for (j, line) in lines.enumerated() {
-            guard let dnr = ItemRules.diaryNumber(line.text, requireLabel: true), let index = item(for: dnr),
+            guard let dnr = ItemRules.diaryNumber(line, requireLabel: true), let index = item(for: dnr),
                   items[index].proposedDecision == nil else { continue }
             items[index].proposedDecision = proposedDecision(lines, after: j)
         }
         // Without handler or diary number: the item's title on a line of its own, then the decision heading.
         for (j, line) in lines.enumerated() {
-            guard let index = item(titled: line.text), items[index].proposedDecision == nil else { continue }
+            guard let index = item(titled: line), items[index].proposedDecision == nil else { continue }
             items[index].proposedDecision = proposedDecision(lines, after: j)
         }
     }

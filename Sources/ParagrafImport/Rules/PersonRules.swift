@@ -1,4 +1,5 @@
 import Foundation
+import ParagrafText
 
 /// Names of people as minutes print them: `Marie Samuelsson (S)`, `Johanna Sjö m.fl. (M)`.
 enum PersonRules {
@@ -17,6 +18,8 @@ enum PersonRules {
     }
 
     static func named(in text: String) -> [Match] {
+        // A party is printed in parentheses: without one there is nothing to match.
+        guard text.utf8.contains(UInt8(ascii: "(")) else { return [] }
         let ns = text as NSString
         return withParty.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
             guard let range = Range(m.range, in: text) else { return nil }
@@ -42,10 +45,18 @@ enum PersonRules {
         return ([a, b], r)
     }
 
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x20 || byte == 0x2D || byte == 0x27
+    }
+
     /// A bare personal name: two to four capitalised words and nothing else.
     static let bareName = try! NSRegularExpression(pattern: "^\(nameWord)(?:\\s+\(nameWord)){1,3}$")
 
     static func isBareName(_ text: String) -> Bool {
+        // Names hold letters, spaces, hyphens and apostrophes only; any other ASCII byte
+        // (digits, punctuation) rules a line out before the pattern runs.
+        guard let first = text.utf8.first, (0x41...0x5A).contains(first) || first >= 0xC3, text.utf8.contains(0x20),
+              !text.utf8.contains(where: { $0 < 0x80 && !isNameByte($0) }) else { return false }
         let ns = text as NSString
         guard bareName.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil else { return false }
         return !text.split(separator: " ").contains { roleWords.contains(String($0)) }

@@ -1,4 +1,5 @@
 import Foundation
+import ParagrafText
 
 /// A paragraph's lines: its heading's number and the lines up to the next heading.
 struct ParagraphBlock: Sendable {
@@ -21,16 +22,18 @@ enum SegmentRules {
     static let headingPattern = try! NSRegularExpression(pattern: #"^(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}\s*)?§\s*(\d{1,4})\.?$"#)
 
     static func headingNumber(_ line: Line) -> Int? {
+        // Only a short line holding `§` (C2 A7) goes to the pattern.
+        guard line.text.utf8.count <= 24, line.text.utf8.contains(0xA7), line.text.count <= 16 else { return nil }
         let ns = line.text as NSString
-        guard line.text.utf8.count <= 24, line.text.count <= 16,
+        guard
               let m = headingPattern.firstMatch(in: line.text, range: NSRange(location: 0, length: ns.length)) else { return nil }
         return Int(ns.substring(with: m.range(at: 1)))
     }
 
     /// Lines that begin the signature page or an electronic-signature appendix: a paragraph ends there.
-    static func startsSignaturePage(_ text: String) -> Bool {
-        guard text.utf8.count <= 40 || text.hasPrefix("Signerat") || text.hasPrefix("signerat") else { return false }
-        let lower = text.lowercased()
+    static func startsSignaturePage(_ line: Line) -> Bool {
+        let lower = line.lower
+        guard lower.utf8.count <= 40 || lower.hasBytePrefix("signerat") else { return false }
         return lower == "underskrifter" || lower == "elektroniska underskrifter" || lower.hasPrefix("signerat av")
             || lower == "justerandes underskrifter"
     }
@@ -41,7 +44,9 @@ enum SegmentRules {
     static let notParagraphSigns: Set<String> = ["Bil", "Nr", "Kap", "Rum", "Kl", "Sal", "Vån", "Sid", "Punkt", "Dnr", "År"]
 
     static func abbreviated(_ text: String) -> (sign: String, number: Int)? {
-        guard text.utf8.count <= 10 else { return nil }
+        // `Xx 123`: an upper-case letter first, a digit last, at most ten bytes.
+        guard let first = text.utf8.first, let last = text.utf8.last, text.utf8.count <= 10,
+              (0x41...0x5A).contains(first) || first == 0xC3, (0x30...0x39).contains(last) else { return nil }
         let ns = text as NSString
         guard let m = abbreviatedHeading.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
               let number = Int(ns.substring(with: m.range(at: 2))) else { return nil }
@@ -87,13 +92,13 @@ enum SegmentRules {
                 current = ParagraphBlock(number: n, headingLine: line.number, lines: [])
                 continue
             }
-            if current != nil, startsSignaturePage(line.text) {
+            if current != nil, startsSignaturePage(line) {
                 paragraphs.append(current!)
                 current = nil
             }
-            if var c = current {
-                c.lines.append(line)
-                current = c
+            if current != nil {
+                // Appended in place: copying the block out and back would copy its lines each time.
+                current!.lines.append(line)
             } else {
                 // Before the first paragraph, or after the last one ended at the signature page.
                 header.append(line)
