@@ -1,6 +1,7 @@
 import Foundation
 import ParagrafCore
 import SQLKit
+import Synchronization
 
 typealias Value = any Encodable & Sendable
 
@@ -48,17 +49,59 @@ extension SQLDatabase {
 
     /// Inserts many rows with few statements, keeping under the backends' bind limits.
     func insertRows(_ table: String, columns: [String], rows: [[Value]]) async throws {
-        guard !rows.isEmpty else { return }
+        _ = try await insertRows(table, columns: columns, rows: rows, returning: [])
+    }
+
+    /// Inserts many rows with few statements and returns the `returning` columns of the new rows
+    /// (both SQLite and PostgreSQL have RETURNING), which saves reading them back.
+    func insertRows(_ table: String, columns: [String], rows: [[Value]], returning: [String]) async throws -> [any SQLRow] {
+        guard !rows.isEmpty else { return [] }
         let perStatement = max(1, 30_000 / max(1, columns.count))
         var start = 0
+        var back: [any SQLRow] = []
         while start < rows.count {
             let end = min(rows.count, start + perStatement)
-            var insert = self.insert(into: table).columns(columns)
-            for row in rows[start..<end] { insert = insert.values(row.map { SQLBind($0) }) }
-            try await insert.run()
+            let insert = BulkInsert(table: table, columns: columns, rows: rows[start..<end], returning: returning)
+            let collected = RowCollector()
+            try await execute(sql: insert) { collected.append($0) }
+            back += collected.rows
             start = end
         }
+        return back
     }
+}
+
+/// `INSERT INTO t (a, b) VALUES (…), (…) [RETURNING …]`, written straight into the serializer:
+/// SQLKit's builder serialises every identifier and value as a separate expression, which for
+/// an import's many rows costs more than SQLite takes to run the statement.
+struct BulkInsert: SQLExpression {
+    let table: String
+    let columns: [String]
+    let rows: ArraySlice<[Value]>
+    let returning: [String]
+
+    func serialize(to serializer: inout SQLSerializer) {
+        // Our own table and column names: quoted, never escaped (they hold no quote character).
+        let quote = (serializer.dialect.identifierQuote as? SQLRaw)?.sql ?? "\""
+        func quoted(_ names: [String]) -> String { names.map { quote + $0 + quote }.joined(separator: ", ") }
+        serializer.write("INSERT INTO \(quote)\(table)\(quote) (\(quoted(columns))) VALUES ")
+        for (r, row) in rows.enumerated() {
+            serializer.write(r == 0 ? "(" : ", (")
+            for (i, value) in row.enumerated() {
+                if i > 0 { serializer.write(", ") }
+                serializer.write(bind: value)
+            }
+            serializer.write(")")
+        }
+        if !returning.isEmpty { serializer.write(" RETURNING " + quoted(returning)) }
+    }
+}
+
+/// Rows handed over by the driver's row callback, kept for the caller.
+private final class RowCollector: Sendable {
+    private let collected = Mutex<[any SQLRow]>([])
+    func append(_ row: any SQLRow) { collected.withLock { $0.append(row) } }
+    var rows: [any SQLRow] { collected.withLock { $0 } }
 }
 
 extension SQLRow {

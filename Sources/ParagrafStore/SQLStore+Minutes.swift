@@ -9,12 +9,25 @@ extension SQLStore {
         return try await write { db in try await Self.writeMinutes(minutes, db: db) }
     }
 
+    /// A meeting its caller has just created: nothing to look up or replace, and perhaps its
+    /// § numbers already found free in the committee's year.
+    struct NewMeeting {
+        var committee: CommitteeID
+        var year: Int
+        var numbersFree: Bool
+    }
+
     /// Writes minutes inside the caller's transaction, replacing any earlier version whole.
-    static func writeMinutes(_ minutes: Minutes, db: any SQLDatabase) async throws -> Minutes {
-        let meeting = try await Self.requireMeeting(db, minutes.meetingID)
+    static func writeMinutes(_ minutes: Minutes, db: any SQLDatabase, newMeeting: NewMeeting? = nil) async throws -> Minutes {
         let meetingID = minutes.meetingID.rawValue
-        // Replacing is whole: the cascade removes every row of the earlier version.
-        try await db.delete(from: "minutes").where("meeting_id", .equal, SQLBind(meetingID)).run()
+        let meeting: (committee: CommitteeID, year: Int)
+        if let newMeeting {
+            meeting = (newMeeting.committee, newMeeting.year)
+        } else {
+            meeting = try await Self.requireMeeting(db, minutes.meetingID)
+            // Replacing is whole: the cascade removes every row of the earlier version.
+            try await db.delete(from: "minutes").where("meeting_id", .equal, SQLBind(meetingID)).run()
+        }
         let now = Timestamp.now()
         try await db.insert(into: "minutes").columns(
             "meeting_id", "chair_person_id", "chair_name", "chair_party", "secretary", "adjustment_place",
@@ -43,16 +56,19 @@ extension SQLStore {
                                     [meetingID, i, o.name, o.title, o.fromParagraph, o.toParagraph]
                                 })
         var saved = minutes
-        saved.paragraphs = try await Self.insertParagraphs(minutes.paragraphs, into: minutes.meetingID, of: meeting, db: db)
+        saved.paragraphs = try await Self.insertParagraphs(minutes.paragraphs, into: minutes.meetingID, of: meeting, db: db,
+                                                           numbersFree: newMeeting?.numbersFree ?? false)
         return saved
     }
 
     /// Adds paragraphs to a meeting's minutes, refusing § numbers another meeting of the
-    /// committee's year holds; returns them with their new ids.
+    /// committee's year holds (unless the caller has just found them free); returns them with their new ids.
     static func insertParagraphs(_ paragraphs: [Paragraph], into meeting: MeetingID, of place: (committee: CommitteeID, year: Int),
-                                 db: any SQLDatabase) async throws -> [Paragraph] {
+                                 db: any SQLDatabase, numbersFree: Bool = false) async throws -> [Paragraph] {
         let (committee, year) = place
-        try await Self.checkNumbersFree(paragraphs.map(\.number), meeting: meeting, committee: committee, year: year, db: db)
+        if !numbersFree {
+            try await Self.checkNumbersFree(paragraphs.map(\.number), meeting: meeting, committee: committee, year: year, db: db)
+        }
         let ids = try await Self.insert(paragraphs, committee: committee, year: year, db: db)
         var saved = paragraphs
         for index in saved.indices { saved[index].id = ids[index] }
@@ -97,14 +113,11 @@ extension SQLStore {
                          p.description, p.procedure?.text, try p.procedure.map { try JSONText.encode($0.questions) },
                          p.immediatelyAdjusted, now, now])
         }
-        try await db.insertRows("paragraphs", columns: [
+        // Numbers are unique in a committee's year, so they tell which new id is whose.
+        let found = try await db.insertRows("paragraphs", columns: [
             "meeting_id", "committee_id", "year", "number", "title", "case_id", "diary_number", "classification", "is_public",
             "decision_text", "description", "procedure_text", "procedure_questions", "immediately_adjusted", "created_at", "modified_at",
-        ], rows: rows)
-        // Numbers are unique in a committee's year, so they give back the new ids.
-        let found = try await db.select().columns("id", "number").from("paragraphs")
-            .where("committee_id", .equal, SQLBind(committee.rawValue)).where("year", .equal, SQLBind(year))
-            .where("number", .in, SQLGroupExpression(paragraphs.map { SQLBind($0.number) })).all()
+        ], rows: rows, returning: ["id", "number"])
         let byNumber = try Dictionary(found.map { (try $0.int("number"), try $0.id()) }, uniquingKeysWith: { a, _ in a })
         let ids = try paragraphs.map { p -> Int64 in
             guard let id = byNumber[p.number] else { throw StoreError.invalid("§ \(p.number) sparades inte") }
@@ -123,12 +136,11 @@ extension SQLStore {
                                     p.disqualifications.enumerated().map { [id, $0] + $1.person.columnValues + [$1.reason] }
                                 })
 
-        // Rows with children of their own: inserted together, their ids read back by (paragraph, position).
+        // Rows with children of their own: inserted together, their ids returned with (paragraph, position).
         func owners(_ table: String, _ columns: [String], _ rows: [[Value]]) async throws -> [Int64: [Int: Int64]] {
             guard !rows.isEmpty else { return [:] }
-            try await db.insertRows(table, columns: ["paragraph_id", "position"] + columns, rows: rows)
-            let back = try await db.select().columns("id", "paragraph_id", "position").from(table)
-                .where("paragraph_id", .in, SQLGroupExpression(ids.map { SQLBind($0) })).all()
+            let back = try await db.insertRows(table, columns: ["paragraph_id", "position"] + columns, rows: rows,
+                                               returning: ["id", "paragraph_id", "position"])
             var map: [Int64: [Int: Int64]] = [:]
             for row in back { map[try row.id("paragraph_id"), default: [:]][try row.int("position")] = try row.id() }
             return map

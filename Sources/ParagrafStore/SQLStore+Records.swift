@@ -30,12 +30,18 @@ private struct Filing {
     }
 
     func run() async throws -> FilingOutcome {
-        let municipality = try await municipalityID()
-        if let same = try await alreadyFiled(in: municipality) { return .unchanged(MeetingID(same)) }
-        let committee = try await committeeID(in: municipality)
+        let storedMunicipality = try await municipality(named: record.municipality)
+        if let storedMunicipality, let same = try await alreadyFiled(in: storedMunicipality) { return .unchanged(MeetingID(same)) }
+        // In a municipality or committee created just now there is nothing else to find.
+        var storedCommittee: Int64? = nil
+        if let storedMunicipality { storedCommittee = try await committee(named: record.committee, in: storedMunicipality) }
+        let municipality = try await storedMunicipality.asyncMap(onlyIfMissing: createMunicipality)
+        let committee = try await storedCommittee.asyncMap(onlyIfMissing: { try await createCommittee(in: municipality) })
         var people = PersonLinker(db: db, municipality: municipality)
         let cases = CaseFinder(db: db, municipality: municipality, committee: committee)
-        let found = try await existingMeeting(committee: committee)
+        let (found, numbersFree) = storedCommittee == nil ? (nil, true) : try await existingMeeting(committee: committee)
+        let newMeeting = found == nil ? SQLStore.NewMeeting(committee: CommitteeID(committee), year: record.dating.year,
+                                                           numbersFree: numbersFree) : nil
         let sources = try await found.asyncMap(importSources) ?? []
         let hasMinutes = try await found.asyncMap(hasMinutes) ?? false
         let meeting: Int64
@@ -58,8 +64,9 @@ private struct Filing {
             }
             if found != nil { try await updateMeeting(meeting, fromMinutes: true) }
             if let previous { try await remove(previous) }
-            try await dropAssignments(meeting: meeting, numbers: nil)
-            let saved = try await SQLStore.writeMinutes(try await linkedMinutes(), db: db)
+            // A meeting created just now has nothing to replace.
+            if found != nil { try await dropAssignments(meeting: meeting, numbers: nil) }
+            let saved = try await SQLStore.writeMinutes(try await linkedMinutes(), db: db, newMeeting: newMeeting)
             try await fileAssignments(saved.paragraphs, committee: committee)
         case .extract:
             if sources.contains(where: { $0.kind == .protokoll })
@@ -71,7 +78,7 @@ private struct Filing {
             if let previous { try await remove(previous) }
             let minutes = try await linkedMinutes()
             let numbers = minutes.paragraphs.map(\.number)
-            try await dropAssignments(meeting: meeting, numbers: numbers)
+            if found != nil { try await dropAssignments(meeting: meeting, numbers: numbers) }
             if hasMinutes {
                 // Extracts of other paragraphs of the same meeting stay; these paragraphs are replaced.
                 try await db.delete(from: "paragraphs").where("meeting_id", .equal, SQLBind(meeting))
@@ -80,7 +87,7 @@ private struct Filing {
                 let saved = try await SQLStore.insertParagraphs(minutes.paragraphs, into: MeetingID(meeting), of: place, db: db)
                 try await fileAssignments(saved, committee: committee)
             } else {
-                let saved = try await SQLStore.writeMinutes(minutes, db: db)
+                let saved = try await SQLStore.writeMinutes(minutes, db: db, newMeeting: newMeeting)
                 try await fileAssignments(saved.paragraphs, committee: committee)
             }
         case .notice:
@@ -112,15 +119,16 @@ private struct Filing {
 
     // MARK: Organisation
 
-    func municipalityID() async throws -> Int64 {
-        if let row = try await db.select().column("id").from("municipalities").where("name", .equal, SQLBind(record.municipality)).first() {
-            return try row.id()
-        }
-        return try await db.insertReturningID("municipalities", Row([("name", record.municipality), ("code", nil as String?)]))
+    func municipality(named name: String) async throws -> Int64? {
+        try await db.select().column("id").from("municipalities").where("name", .equal, SQLBind(name)).orderBy("id").first()?.id()
     }
 
-    func committeeID(in municipality: Int64) async throws -> Int64 {
-        if let id = try await committee(named: record.committee, in: municipality) { return id }
+    func createMunicipality() async throws -> Int64 {
+        try await db.insertReturningID("municipalities", Row([("name", record.municipality), ("code", nil as String?)]))
+    }
+
+    /// Creates the record's committee (and its parent when that is new too).
+    func createCommittee(in municipality: Int64) async throws -> Int64 {
         var parent: Int64? = nil
         if let parentName = record.parentCommittee {
             if let id = try await committee(named: parentName, in: municipality) {
@@ -142,12 +150,10 @@ private struct Filing {
 
     func committee(named name: String, in municipality: Int64) async throws -> Int64? {
         try await db.select().column("id").from("committees").where("municipality_id", .equal, SQLBind(municipality))
-            .where("name", .equal, SQLBind(name)).first()?.id()
+            .where("name", .equal, SQLBind(name)).orderBy("id").first()?.id()
     }
 
-    // MARK: The meeting
-
-    /// The same bytes filed before in this municipality.
+    /// The same bytes filed before in this municipality: the meeting that holds them.
     func alreadyFiled(in municipality: Int64) async throws -> Int64? {
         try await db.raw("""
             SELECT d.meeting_id FROM documents d JOIN meetings m ON m.id = d.meeting_id JOIN committees c ON c.id = m.committee_id
@@ -156,17 +162,20 @@ private struct Filing {
             """).first()?.id("meeting_id")
     }
 
+    // MARK: The meeting
+
     /// The meeting this record is about: the committee's meeting on that date, or the one that
     /// already holds one of its § numbers in that year (numbers are unique in a committee's year),
     /// so that an undated extract finds its minutes and dated minutes find their undated extracts.
-    func existingMeeting(committee: Int64) async throws -> Int64? {
+    /// With no meeting found, says whether the numbers are free in the committee's year.
+    func existingMeeting(committee: Int64) async throws -> (meeting: Int64?, numbersFree: Bool) {
         if let date = record.dating.date,
            let row = try await db.select().column("id").from("meetings").where("committee_id", .equal, SQLBind(committee))
             .where("date", .equal, SQLBind(date.iso)).orderBy("id").first() {
-            return try row.id()
+            return (try row.id(), false)
         }
         let numbers = record.minutes.paragraphs.map(\.number)
-        guard !numbers.isEmpty else { return nil }
+        guard !numbers.isEmpty else { return (nil, true) }
         let rows = try await db.raw("""
             SELECT p.meeting_id, m.date FROM paragraphs p JOIN meetings m ON m.id = p.meeting_id
             WHERE p.committee_id = \(bind: committee) AND p.year = \(bind: record.dating.year)
@@ -175,9 +184,9 @@ private struct Filing {
         for row in rows {
             let date = try row.optionalString("date")
             // A dated meeting holding these numbers on another date is a conflict, reported when the numbers are checked.
-            if date == nil || record.dating.date == nil { return try row.id("meeting_id") }
+            if date == nil || record.dating.date == nil { return (try row.id("meeting_id"), false) }
         }
-        return nil
+        return (nil, rows.isEmpty)
     }
 
     func createMeeting(committee: Int64) async throws -> Int64 {
@@ -260,11 +269,11 @@ private struct Filing {
     /// Keeps the source file and the handlingar it lists.
     func keep(meeting: Int64, committee: Int64, cases: CaseFinder) async throws {
         let file = record.source.file
-        if try await db.select().column("sha256").from("files").where("sha256", .equal, SQLBind(file.sha256)).first() == nil {
-            try await db.insert(into: "files").columns("sha256", "media_type", "byte_count", "content", "created_at")
-                .values(SQLBind(file.sha256), SQLBind(file.mediaType), SQLBind(Int64(file.byteCount)), SQLBind(record.source.content),
-                        SQLBind(Timestamp.now())).run()
-        }
+        // The same bytes may be kept already (another meeting's copy): then they stay as they are.
+        try await db.insert(into: "files").columns("sha256", "media_type", "byte_count", "content", "created_at")
+            .values(SQLBind(file.sha256), SQLBind(file.mediaType), SQLBind(Int64(file.byteCount)), SQLBind(record.source.content),
+                    SQLBind(Timestamp.now()))
+            .ignoringConflicts(with: ["sha256"]).run()
         let source = try await db.insertReturningID("documents", Row([
             ("meeting_id", meeting), ("kind", record.kind.documentKind.rawValue), ("title", sourceTitle),
             ("date", record.dating.date?.iso), ("file_name", file.fileName), ("media_type", file.mediaType),
@@ -298,6 +307,7 @@ private struct Filing {
 private struct PersonLinker {
     let db: any SQLDatabase
     let municipality: Int64
+    /// The municipality's persons with the record's names, by `key`.
     var known: [String: Int64] = [:]
 
     init(db: any SQLDatabase, municipality: Int64) {
@@ -307,6 +317,25 @@ private struct PersonLinker {
 
     static func key(_ ref: PersonRef) -> String { key(ref.name, ref.party) }
     static func key(_ name: String, _ party: String?) -> String { name + "\u{1F}" + (party?.uppercased() ?? "") }
+
+    /// Persons the attendance list, the chair and the adjusters name: these are created when new.
+    static func creatable(in minutes: Minutes) -> [PersonRef] {
+        minutes.attendance.flatMap { [$0.person] + ($0.replacing.map { [$0] } ?? []) }
+            + (minutes.chair.map { [$0] } ?? []) + (minutes.adjustment?.adjusters ?? [])
+    }
+
+    /// Every name the minutes print for a person.
+    static func names(in minutes: Minutes) -> Set<String> {
+        var names = Set(creatable(in: minutes).map(\.name))
+        for p in minutes.paragraphs {
+            names.formUnion(p.proposals.flatMap(\.by).map(\.name))
+            names.formUnion(p.reservations.flatMap(\.by).map(\.name))
+            names.formUnion(p.statements.flatMap(\.by).map(\.name))
+            names.formUnion(p.votes.flatMap(\.ballots).map(\.voter.name))
+            names.formUnion(p.disqualifications.map(\.person.name))
+        }
+        return names
+    }
 
     /// Loads the municipality's persons with these names, in one query.
     mutating func prefetch(_ names: Set<String>) async throws {
@@ -321,25 +350,17 @@ private struct PersonLinker {
     }
 
     mutating func link(_ minutes: inout Minutes) async throws {
-        var creatable: [PersonRef] = minutes.attendance.flatMap { [$0.person] + ($0.replacing.map { [$0] } ?? []) }
-        creatable += (minutes.chair.map { [$0] } ?? []) + (minutes.adjustment?.adjusters ?? [])
-        var names = Set(creatable.map(\.name))
-        for p in minutes.paragraphs {
-            names.formUnion(p.proposals.flatMap(\.by).map(\.name))
-            names.formUnion(p.reservations.flatMap(\.by).map(\.name))
-            names.formUnion(p.statements.flatMap(\.by).map(\.name))
-            names.formUnion(p.votes.flatMap(\.ballots).map(\.voter.name))
-            names.formUnion(p.disqualifications.map(\.person.name))
-        }
-        try await prefetch(names)
+        let creatable = Self.creatable(in: minutes)
+        try await prefetch(Self.names(in: minutes))
         // New persons, each once, in one statement; then their ids.
         var seen = Set<String>()
         let missing = creatable.filter { known[Self.key($0)] == nil && seen.insert(Self.key($0)).inserted }
         if !missing.isEmpty {
             let now = Timestamp.now()
-            try await db.insertRows("persons", columns: ["municipality_id", "name", "party", "created_at", "modified_at"],
-                                    rows: missing.map { [municipality, $0.name, $0.party, now, now] })
-            try await prefetch(Set(missing.map(\.name)))
+            let created = try await db.insertRows("persons", columns: ["municipality_id", "name", "party", "created_at", "modified_at"],
+                                                  rows: missing.map { [municipality, $0.name, $0.party, now, now] },
+                                                  returning: ["id", "name", "party"])
+            for row in created { known[Self.key(try row.string("name"), try row.optionalString("party"))] = try row.id() }
         }
         func id(_ ref: PersonRef) -> PersonID? { known[Self.key(ref)].map(PersonID.init(rawValue:)) }
         for i in minutes.attendance.indices {
@@ -369,10 +390,22 @@ private struct PersonLinker {
 
 /// Finds a case by its diary number anywhere in the municipality (a matter moves between
 /// committees under one number), or registers it with the committee that names it.
-private struct CaseFinder {
+private final class CaseFinder {
     let db: any SQLDatabase
     let municipality: Int64
     let committee: Int64
+    struct Stored {
+        var id: Int64
+        var handler: String?
+    }
+    /// Cases already looked up or registered by this filing, by number as printed.
+    var known: [String: Stored] = [:]
+
+    init(db: any SQLDatabase, municipality: Int64, committee: Int64) {
+        self.db = db
+        self.municipality = municipality
+        self.committee = committee
+    }
 
     struct Wanted {
         var dnr: DiaryNumber
@@ -380,39 +413,39 @@ private struct CaseFinder {
         var handler: String?
     }
 
-    /// The cases with these diary numbers, by number as printed: one query for those that
-    /// exist (a handler fills in one not yet known), one insert for the new.
+    /// The cases with these diary numbers, by number as printed: a handler fills in one not yet
+    /// known, and the new are registered in one statement.
     func ids(for wanted: [Wanted], status: CaseStatus) async throws -> [String: Int64] {
         var byNumber: [String: Wanted] = [:]
         for w in wanted where byNumber[w.dnr.description] == nil { byNumber[w.dnr.description] = w }
         guard !byNumber.isEmpty else { return [:] }
-        func existing() async throws -> [String: (id: Int64, handler: String?)] {
+        let unknown = byNumber.keys.filter { known[$0] == nil }.sorted()
+        if !unknown.isEmpty {
             let rows = try await db.raw("""
                 SELECT cs.id, cs.diary_number, cs.handler FROM cases cs JOIN committees c ON c.id = cs.committee_id
-                WHERE c.municipality_id = \(bind: municipality) AND cs.diary_number IN (\(binds: byNumber.keys.sorted())) ORDER BY cs.id
+                WHERE c.municipality_id = \(bind: municipality) AND cs.diary_number IN (\(binds: unknown)) ORDER BY cs.id
                 """).all()
-            var found: [String: (id: Int64, handler: String?)] = [:]
-            for row in rows where found[try row.string("diary_number")] == nil {
-                found[try row.string("diary_number")] = (try row.id(), try row.optionalString("handler"))
+            for row in rows where known[try row.string("diary_number")] == nil {
+                known[try row.string("diary_number")] = .init(id: try row.id(), handler: try row.optionalString("handler"))
             }
-            return found
         }
-        var found = try await existing()
-        for (number, case_) in found where case_.handler == nil {
-            if let handler = byNumber[number]?.handler { try await db.updateByID("cases", id: case_.id, Row([("handler", handler)])) }
+        for (number, w) in byNumber.sorted(by: { $0.key < $1.key }) {
+            guard let stored = known[number], stored.handler == nil, let handler = w.handler else { continue }
+            try await db.updateByID("cases", id: stored.id, Row([("handler", handler)]))
+            known[number]?.handler = handler
         }
-        let missing = byNumber.filter { found[$0.key] == nil }.sorted { $0.key < $1.key }
+        let missing = byNumber.filter { known[$0.key] == nil }.sorted { $0.key < $1.key }
         if !missing.isEmpty {
             let now = Timestamp.now()
-            try await db.insertRows("cases", columns: ["committee_id", "diary_number", "classification", "series", "year", "serial", "title",
-                                                       "handler", "status", "created_at", "modified_at"],
-                                    rows: missing.map { key, w in
-                                        [committee, key, w.dnr.classification?.code, w.dnr.series, w.dnr.year, w.dnr.serial,
-                                         w.title, w.handler, status.rawValue, now, now]
-                                    })
-            found = try await existing()
+            let created = try await db.insertRows("cases", columns: ["committee_id", "diary_number", "classification", "series", "year",
+                                                                     "serial", "title", "handler", "status", "created_at", "modified_at"],
+                                                  rows: missing.map { key, w in
+                                                      [committee, key, w.dnr.classification?.code, w.dnr.series, w.dnr.year, w.dnr.serial,
+                                                       w.title, w.handler, status.rawValue, now, now]
+                                                  }, returning: ["id", "diary_number", "handler"])
+            for row in created { known[try row.string("diary_number")] = .init(id: try row.id(), handler: try row.optionalString("handler")) }
         }
-        return found.mapValues(\.id)
+        return byNumber.keys.reduce(into: [:]) { ids, number in ids[number] = known[number]?.id }
     }
 
     /// Links paragraphs to their cases.
@@ -438,6 +471,12 @@ extension Optional {
     func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         guard let value = self else { return nil }
         return try await transform(value)
+    }
+
+    /// The value, or what `make` makes when there is none.
+    func asyncMap(onlyIfMissing make: () async throws -> Wrapped) async rethrows -> Wrapped {
+        if let value = self { return value }
+        return try await make()
     }
 }
 
