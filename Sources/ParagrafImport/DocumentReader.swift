@@ -73,6 +73,7 @@ public enum DocumentReader {
         case .success(let decoded):
             let markdown = looksLikeMarkdown(decoded.text)
             var doc = DocumentParser.parse(text: decoded.text, file: name, sha256: sha, format: markdown ? .markdown : .text)
+            doc.source.encoding = decoded.encoding.rawValue
             if decoded.encoding == .windows1252 {
                 doc.diagnostics.insert(.init(severity: "warning", message: "Filen var inte UTF-8 och lästes som Windows-1252.", line: nil), at: 0)
             }

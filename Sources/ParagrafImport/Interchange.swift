@@ -9,6 +9,8 @@ public struct ImportedDocument: Sendable, Equatable {
         public var file: String
         public var sha256: String
         public var format: String
+        /// The character encoding a text file was read in (`UTF-8`, `Windows-1252`); nil for PDF.
+        public var encoding: String? = nil
     }
 
     public struct Person: Sendable, Equatable {
@@ -191,7 +193,8 @@ public indirect enum JSONValue: Equatable, Sendable {
 extension ImportedDocument {
     var jsonValue: JSONValue {
         .object([
-            ("source", .object([("file", .string(source.file)), ("sha256", .string(source.sha256)), ("format", .string(source.format))])),
+            ("source", .object([("file", .string(source.file)), ("sha256", .string(source.sha256)), ("format", .string(source.format)),
+                                ("encoding", source.encoding.map { .string($0) } ?? .null)])),
             ("municipality", .of(municipality)), ("body", .of(body)), ("document_type", .string(documentType)),
             ("meeting_date", .of(meetingDate)), ("start_time", .of(startTime)), ("end_time", .of(endTime)),
             ("place", .of(place)), ("chair", .of(chair)), ("secretary", .of(secretary)),

@@ -81,7 +81,9 @@ public enum RecordBuilder {
         case .extract: state = minutes.announcement != nil ? .announced : .adjusted
         case .minutes: state = minutes.announcement != nil ? .announced : minutes.adjustment != nil ? .adjusted : .held
         }
-        let media = doc.source.format == "pdf" ? "application/pdf" : doc.source.format == "markdown" ? "text/markdown" : "text/plain"
+        // A text file is kept as it came, so its media type names the encoding it was read in.
+        var media = doc.source.format == "pdf" ? "application/pdf" : doc.source.format == "markdown" ? "text/markdown" : "text/plain"
+        if let encoding = doc.source.encoding { media += "; charset=" + encoding.lowercased() }
         let source = MeetingRecord.Source(
             file: StoredFile(fileName: file, mediaType: media, sha256: doc.source.sha256, byteCount: content.count), content: content)
         var record = MeetingRecord(

@@ -44,6 +44,8 @@ private struct Filing {
                                                            numbersFree: numbersFree) : nil
         let sources = try await found.asyncMap(importSources) ?? []
         let hasMinutes = try await found.asyncMap(hasMinutes) ?? false
+        // Cases the meeting refers to before this filing: those it replaces may be left with nothing.
+        let casesBefore = sources.isEmpty ? [] : try await found.asyncMap(referencedCases) ?? []
         let meeting: Int64
         if let found { meeting = found } else { meeting = try await createMeeting(committee: committee) }
         let when = record.dating.description
@@ -114,6 +116,7 @@ private struct Filing {
             }
         }
         try await keep(meeting: meeting, committee: committee, cases: cases)
+        if previous != nil { try await dropForgottenCases(casesBefore) }
         return previous.map { .replaced(MeetingID(meeting), previousFile: $0.fileName) } ?? .added(MeetingID(meeting))
     }
 
@@ -288,6 +291,27 @@ private struct Filing {
             [meeting, listed.diaryNumber.flatMap { caseIDs[$0.description] }, listed.kind.rawValue, listed.title,
              record.dating.date?.iso, source, now, now]
         })
+    }
+
+    /// The cases a meeting's paragraphs, agenda and documents refer to.
+    func referencedCases(_ meeting: Int64) async throws -> [Int64] {
+        try await db.raw("""
+            SELECT case_id FROM paragraphs WHERE meeting_id = \(bind: meeting) AND case_id IS NOT NULL
+            UNION SELECT case_id FROM agenda_items WHERE meeting_id = \(bind: meeting) AND case_id IS NOT NULL
+            UNION SELECT case_id FROM documents WHERE meeting_id = \(bind: meeting) AND case_id IS NOT NULL
+            """).all().map { try $0.id("case_id") }
+    }
+
+    /// Of these cases, removes those that only an import made (never registered in Paragraf's
+    /// diary) and that nothing refers to any more: a corrected version printed another number.
+    func dropForgottenCases(_ ids: [Int64]) async throws {
+        guard !ids.isEmpty else { return }
+        try await db.raw("""
+            DELETE FROM cases WHERE id IN (\(binds: ids)) AND registered IS NULL
+            AND NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.case_id = cases.id)
+            AND NOT EXISTS (SELECT 1 FROM agenda_items a WHERE a.case_id = cases.id)
+            AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.case_id = cases.id)
+            """).run()
     }
 
     /// Removes an earlier version's source document (its listed handlingar cascade) and its

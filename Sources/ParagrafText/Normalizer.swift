@@ -13,40 +13,8 @@ public enum TextNormalizer {
         let string = String(text)
         // Most lines are already clean: single inner spaces, no controls, and beyond ASCII only
         // Latin-1 letters and common punctuation (dashes, quotes, bullets). They pass unchanged.
-        var clean = true
-        var afterSpace = true
-        var combining = false
-        let bytes = string.utf8
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            if byte == 0x20 {
-                if afterSpace { clean = false }
-                afterSpace = true
-            } else {
-                afterSpace = false
-                if byte < 0x20 || byte == 0x7F {
-                    clean = false
-                } else if byte >= 0xC0 {
-                    // A sequence's lead byte; its continuation bytes (0x80–0xBF) need no look.
-                    // 0xCC and 0xCD lead the combining diacritics U+0300–U+037F, the ones NFC composes.
-                    if byte == 0xCC || byte == 0xCD { combining = true }
-                    let next = bytes.index(after: index)
-                    let second = next != bytes.endIndex ? bytes[next] : 0
-                    switch byte {
-                    case 0xC3: break  // À–ÿ
-                    case 0xC2 where second != 0x85 && second != 0xA0 && second != 0xAD: break  // Latin-1 signs, not NEL, NBSP or soft hyphen
-                    case 0xE2 where second == 0x80 || second == 0x82:
-                        // U+2010–U+2027 dashes, quotes, bullets, ellipsis; U+20A0– currency.
-                        let third = bytes.index(after: next) != bytes.endIndex ? bytes[bytes.index(after: next)] : 0
-                        if second == 0x80 && !(0x90...0xA7).contains(third) { clean = false }
-                    default: clean = false
-                    }
-                }
-            }
-            if !clean && combining { break }
-            index = bytes.index(after: index)
-        }
+        var probe = string
+        let (clean, afterSpace, combining) = probe.withUTF8(scan)
         if clean && !afterSpace { return string }
         let source = combining ? string.precomposedStringWithCanonicalMapping : string
         // Built as UTF-8 bytes: far cheaper than appending scalars to a string one by one.
@@ -76,6 +44,45 @@ public enum TextNormalizer {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One pass over a line's bytes: whether it is clean, whether it ends in a space, and whether
+    /// it holds combining marks (which NFC composes).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (clean: Bool, afterSpace: Bool, combining: Bool) {
+        var clean = true
+        var afterSpace = true
+        var combining = false
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let byte = bytes[i]
+            if byte == 0x20 {
+                if afterSpace { clean = false }
+                afterSpace = true
+            } else {
+                afterSpace = false
+                if byte < 0x20 || byte == 0x7F {
+                    clean = false
+                } else if byte >= 0xC0 {
+                    // A sequence's lead byte; its continuation bytes (0x80–0xBF) need no look.
+                    // 0xCC and 0xCD lead the combining diacritics U+0300–U+037F, the ones NFC composes.
+                    if byte == 0xCC || byte == 0xCD { combining = true }
+                    let second = i + 1 < count ? bytes[i + 1] : 0
+                    switch byte {
+                    case 0xC3: break  // À–ÿ
+                    case 0xC2 where second != 0x85 && second != 0xA0 && second != 0xAD: break  // Latin-1 signs, not NEL, NBSP or soft hyphen
+                    case 0xE2 where second == 0x80 || second == 0x82:
+                        // U+2010–U+2027 dashes, quotes, bullets, ellipsis; U+20A0– currency.
+                        let third = i + 2 < count ? bytes[i + 2] : 0
+                        if second == 0x80 && !(0x90...0xA7).contains(third) { clean = false }
+                    default: clean = false
+                    }
+                }
+            }
+            if !clean && combining { break }
+            i += 1
+        }
+        return (clean, afterSpace, combining)
     }
 
     /// Folds case the Swedish way for comparison: lower case, å/ä/ö kept distinct.

@@ -32,8 +32,9 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
     router.get("/handlingar/:document") { _, context -> Response in
         guard let id = context.parameters.get("document", as: Int64.self),
               let (_, file, content) = try await meetings.file(of: DocumentID(id)) else { throw HTTPError(.notFound) }
-        // Text files are served as UTF-8 or as they came; the name is kept for saving.
-        let type = file.mediaType.hasPrefix("text/") ? "\(file.mediaType); charset=utf-8" : file.mediaType
+        // Text files are served byte for byte in the encoding they were read in (imports before
+        // the charset was recorded were UTF-8); the name is kept for saving.
+        let type = file.mediaType.hasPrefix("text/") && !file.mediaType.contains("charset=") ? "\(file.mediaType); charset=utf-8" : file.mediaType
         let disposition = "inline; filename*=UTF-8''" + (file.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "handling")
         return Response(status: .ok, headers: [.contentType: type, .contentDisposition: disposition],
                         body: .init(byteBuffer: ByteBuffer(bytes: content)))

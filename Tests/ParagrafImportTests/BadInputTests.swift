@@ -69,6 +69,14 @@ struct BadInputTests {
         #expect(doc.items.map(\.number) == [5])
         #expect(doc.items.first?.decisionText == "Nämnden utser justerare.")
         #expect(doc.diagnostics.contains { $0.message.contains("Windows-1252") })
+        #expect(doc.source.encoding == "Windows-1252")
+        // The kept file names the encoding it was read in, so that it is served as it came.
+        var named = doc
+        named.municipality = "Ale"
+        named.body = "Socialnämnden"
+        named.meetingDate = "1998-02-03"
+        let built = try RecordBuilder.build(named, content: Data(bytes)).get()
+        #expect(built.record.source.file.mediaType == "text/plain; charset=windows-1252")
     }
 
     @Test("a 100 MB file is refused at once with its name and size")

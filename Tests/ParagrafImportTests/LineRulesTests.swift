@@ -13,6 +13,29 @@ struct LineRulesTests {
         }
     }
 
+    @Test("two header columns flattened into one line become a line per label; a sentence or a role stays whole")
+    func flattenedColumns() {
+        func split(_ text: String) -> [String] { LineRules.splitColumns(Line(number: 3, text: text)).map(\.text) }
+        #expect(split("Sammanträdesdatum 2021-05-12 Paragrafer §§ 45-48") == ["Sammanträdesdatum 2021-05-12", "Paragrafer §§ 45-48"])
+        #expect(split("Utses att justera Lars Ek Underskrifter") == ["Utses att justera Lars Ek", "Underskrifter"])
+        #expect(split("Ordförande ........ Justerande ........") == ["Ordförande ........", "Justerande ........"])
+        #expect(split("Plats och tid: Rådhuset Justeringens plats och tid: Kansliet") == ["Plats och tid: Rådhuset", "Justeringens plats och tid: Kansliet"])
+        #expect(split("Beslutande Anna Berg (S), Ordförande") == ["Beslutande Anna Berg (S), Ordförande"])
+        #expect(split("Ordförande ställer proposition och Beslutande Anna Berg") == ["Ordförande ställer proposition och Beslutande Anna Berg"])
+        #expect(split("Beslutande Anna Berg (S) Paragrafer gällde") == ["Beslutande Anna Berg (S) Paragrafer gällde"])
+        #expect(split("Nämnden beslutar Paragrafer §§ 1-3") == ["Nämnden beslutar Paragrafer §§ 1-3"])
+        #expect(LineRules.splitColumns(Line(number: 7, text: "Sekreterare Eva Dahl Ordförande Anna Berg")).map(\.number) == [7, 7])
+    }
+
+    @Test("furniture of two columns on one line is furniture; a sentence that starts like it is not")
+    func furnitureRows() {
+        #expect(LineRules.isFurniture("Justerandes sign Utdragsbestyrkande"))
+        #expect(LineRules.isFurniture("Justerandes sign Signatur"))
+        #expect(LineRules.isFurniture("Ordförandes sign Justerandes sign Utdragsbestyrkande"))
+        #expect(!LineRules.isFurniture("Justerandes sign saknas"))
+        #expect(!LineRules.isFurniture("Signatur och datum"))
+    }
+
     @Test("a label glued to the text before it goes onto a line of its own, one that opens a line stays")
     func unglue() {
         #expect(LineRules.unglue("2023-09-08Instans") == ["2023-09-08", "Instans"])

@@ -130,6 +130,39 @@ struct LayoutTests {
         #expect(!doc.items.contains { $0.title.hasPrefix("Sida") })
     }
 
+    @Test("a two-column header flattened into one line a row: each label read, officials in the right-hand column kept apart")
+    func twoColumnHeader() throws {
+        let doc = try DocumentReader.read(path: Self.documents.appendingPathComponent("tvaspaltigt-barn-och-utbildningsnamnden.txt").path).get()
+        #expect(doc.documentType == "protokoll")
+        #expect(doc.municipality == "Hylte")
+        #expect(doc.body == "Barn- och utbildningsnämnden")
+        #expect(doc.meetingDate == "2021-05-12")
+        #expect(doc.paragraphRange == [45, 48])
+        #expect(doc.place == "Rådhuset, sal Nissan")
+        #expect(doc.startTime == "18:00" && doc.endTime == "20:15")
+        #expect(doc.adjustmentDate == "2021-05-18")
+        #expect(doc.announcementDate == "2021-05-19")
+        #expect(doc.adjusters == ["Lars Ek"])
+        #expect(doc.chair == "Anna Berg")
+        #expect(doc.secretary == "Eva Dahl")
+        #expect(doc.membersPresent.map(\.name) == ["Anna Berg", "Lars Ek", "Stina Ås", "Nils Bo", "Maja Lund"])
+        #expect(doc.membersPresent.map(\.role) == ["ordförande", "vice ordförande", "ledamot", "tjänstgörande ersättare", "ledamot"])
+        #expect(doc.membersPresent[3].replacing == "Kent Ryd")
+        // Omar Said's §§ 45-46 is his, printed in the right-hand column on Stina Ås's line.
+        #expect(doc.membersPresent[2].paragraphs == nil)
+        #expect(doc.membersPresent[4].paragraphs == [45, 47])
+        #expect(doc.officials.map(\.name) == ["Per Holm", "Eva Dahl", "Omar Said"])
+        #expect(doc.officials.map(\.title) == ["förvaltningschef", "nämndsekreterare", "controller"])
+        #expect(doc.officials[2].paragraphs == [45, 46])
+        #expect(doc.items.map(\.number) == [45, 46, 47, 48])
+        #expect(doc.items[1].classification == "6.1.2")
+        #expect(doc.items[1].decisionRecipients == ["Förvaltningschefen", "Skolskjutssamordnaren"])
+        #expect(doc.items[1].assignments.map(\.reportBackBy) == ["2022-08-31"])
+        #expect(doc.items[1].hasVote && doc.items[1].hasReservation)
+        #expect(doc.items[2].statements.map(\.kind) == ["protokollsanteckning"])
+        #expect(doc.diagnostics.isEmpty)
+    }
+
     @Test("a heading out of sequence continues the paragraph before it and is reported")
     func misplacedHeading() throws {
         let text = """

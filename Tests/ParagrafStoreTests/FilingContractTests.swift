@@ -127,8 +127,14 @@ struct FilingContractTests {
     @Test(arguments: TestBackend.all)
     func aCorrectedVersionReplacesWhatTheEarlierBroughtIn(_ backend: TestBackend) async throws {
         try await withStore(backend) { store in
-            let old = Records.minutes(dating: .on(day("2024-04-16")), file: "ALN 2024-04-16.txt", version: "1", numbers: [30, 31, 32])
+            // § 33's case was registered in Paragraf's diary before the minutes were imported.
+            let old = Records.minutes(dating: .on(day("2024-04-16")), file: "ALN 2024-04-16.txt", version: "1", numbers: [30, 31, 32, 33])
+            let borås = try await store.save(Municipality(name: "Borås"))
+            let committee = try await store.save(Committee(municipalityID: borås.id!, name: "Arbetslivsnämnden", kind: .namnd))
+            let registered = try await store.save(Case(committeeID: committee.id!, diaryNumber: DiaryNumber("ALN 2024-00033")!,
+                                                       title: "Registrerat ärende", registered: day("2024-02-01")))
             let meetingID = try await store.file(old).meetingID
+            #expect(try await count(store, "cases") == 4)
             let corrected = Records.minutes(dating: .on(day("2024-04-16")), file: "ALN 2024-04-16 rättad.txt", version: "2",
                                             numbers: [30, 31])
             let outcome = try await store.file(corrected)
@@ -142,6 +148,10 @@ struct FilingContractTests {
             #expect(try await store.sourceFile(sha256: old.source.file.sha256) == nil, "the replaced file's bytes go with it")
             #expect(try await count(store, "assignments") == 1, "assignments are replaced, not duplicated")
             #expect(try await count(store, "persons") == 4, "persons are matched, not created again")
+            // § 32's case came with the earlier version only and goes with it; the registered one stays.
+            #expect(try await store.cases(diaryNumber: DiaryNumber("ALN 2024-00032")!).isEmpty)
+            #expect(try await store.cases(diaryNumber: DiaryNumber("ALN 2024-00033")!).map(\.id) == [registered.id])
+            #expect(try await count(store, "cases") == 3)
         }
     }
 

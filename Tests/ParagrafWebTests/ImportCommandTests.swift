@@ -116,6 +116,7 @@ struct ImportCommandTests {
                     #expect(response.status == .ok)
                     let original = try Data(contentsOf: seedsDirectory.appendingPathComponent("seed-000.txt"))
                     #expect(Data(buffer: response.body) == original, "the source is served byte for byte")
+                    #expect(response.headers[.contentType] == "text/plain; charset=utf-8")
                 }
             }
             _ = dir

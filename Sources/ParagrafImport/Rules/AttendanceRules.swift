@@ -61,14 +61,39 @@ enum AttendanceRules {
         return (kind == .substitutes ? "ersättare" : "ledamot", nil)
     }
 
-    /// Reads one list's text (one or many people) into persons.
-    static func people(_ text: String, kind: ListKind) -> [ImportedDocument.Person] {
+    /// `… Eva Dahl, nämndsekreterare §§ 45-46` ending a members line: the right-hand column of a
+    /// header table flattened into one line, an official beside the member. A title starts in
+    /// lower case; a member's own role follows the party without a name before it.
+    static let officialTail = try! NSRegularExpression(
+        pattern: "(?:^|[\\s,])(\(PersonRules.nameWord)(?:\\s+\(PersonRules.nameWord)){1,3}),\\s*([a-zåäö][^,()§]*?)\\s*(§§?\\s*\\d{1,4}\\s*[-–]\\s*\\d{1,4})?$")
+
+    static func officialAtEnd(of text: String) -> (official: ImportedDocument.OfficialPresent, start: String.Index)? {
+        guard text.utf8.contains(UInt8(ascii: ",")) else { return nil }
+        let ns = text as NSString
+        guard let m = officialTail.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
+              let start = Range(m.range(at: 1), in: text)?.lowerBound else { return nil }
+        let title = ns.substring(with: m.range(at: 2)).trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        let lower = title.lowerSv
+        guard !["ordförande", "ersättare", "ledamot"].contains(where: lower.containsBytes) else { return nil }
+        let span = m.range(at: 3).location == NSNotFound ? nil : PersonRules.paragraphSpan(in: ns.substring(with: m.range(at: 3)))?.range
+        return (.init(name: ns.substring(with: m.range(at: 1)), title: title, paragraphs: span), start)
+    }
+
+    /// Reads one list's text (one or many people) into persons, and an official printed beside
+    /// the last of them.
+    static func people(_ text: String, kind: ListKind) -> (persons: [ImportedDocument.Person], beside: ImportedDocument.OfficialPresent?) {
         let matches = PersonRules.named(in: text)
         var out: [ImportedDocument.Person] = []
+        var beside: ImportedDocument.OfficialPresent? = nil
         var i = 0
         while i < matches.count {
             let m = matches[i]
-            let end = i + 1 < matches.count ? matches[i + 1].range.lowerBound : text.endIndex
+            var end = i + 1 < matches.count ? matches[i + 1].range.lowerBound : text.endIndex
+            let rest = String(text[m.range.upperBound...])
+            if i + 1 == matches.count, let tail = officialAtEnd(of: rest) {
+                beside = tail.official
+                end = text.utf8.index(m.range.upperBound, offsetBy: rest.utf8.distance(from: rest.startIndex, to: tail.start))
+            }
             let suffix = String(text[m.range.upperBound..<end])
             let span = PersonRules.paragraphSpan(in: suffix)
             var (role, replacing) = role(suffix, in: kind)
@@ -80,7 +105,7 @@ enum AttendanceRules {
             out.append(.init(name: m.name, party: m.party, role: role, replacing: replacing, paragraphs: span?.range))
             i += 1
         }
-        return out
+        return (out, beside)
     }
 
     static let officialPattern = try! NSRegularExpression(
@@ -98,19 +123,32 @@ enum AttendanceRules {
         var members: [ImportedDocument.Person] = []
         var officials: [ImportedDocument.OfficialPresent] = []
         var kind: ListKind? = nil
+        // The source line of the label that opened the current list. A label or stop on the same
+        // line is the right-hand column of a flattened table: the list on the left goes on below.
+        var listLine: Int? = nil
         for line in lines {
             let text = line.text
             if text.isEmpty { continue }
+            let besideList = kind != nil && listLine == line.number
             if let (k, rest) = listKind(line) {
-                kind = k
+                if !besideList {
+                    kind = k
+                    listLine = line.number
+                }
                 if !rest.isEmpty {
-                    let found = k == .officials ? [] : people(rest, kind: k)
-                    if found.isEmpty, let o = official(rest) { officials.append(o) } else { members += found }
+                    let found: (persons: [ImportedDocument.Person], beside: ImportedDocument.OfficialPresent?) = k == .officials ? ([], nil) : people(rest, kind: k)
+                    if found.persons.isEmpty, let o = official(rest) { officials.append(o) } else {
+                        members += found.persons
+                        officials += found.beside.map { [$0] } ?? []
+                    }
                 }
                 continue
             }
             guard let current = kind else { continue }
-            if isStop(line) { kind = nil; continue }
+            if isStop(line) {
+                if !besideList { kind = nil }
+                continue
+            }
             switch current {
             case .members, .substitutes:
                 if line.lower.hasBytePrefix("ersättare för") || line.lower.hasBytePrefix("tjänstgörande ersättare"), !members.isEmpty {
@@ -121,14 +159,17 @@ enum AttendanceRules {
                     continue
                 }
                 let found = people(text, kind: current)
-                if found.isEmpty {
+                if found.persons.isEmpty {
                     if let o = official(text) { officials.append(o) } else { kind = nil }
                 } else {
-                    members += found
+                    members += found.persons
+                    officials += found.beside.map { [$0] } ?? []
                 }
             case .officials:
                 if let o = official(text) { officials.append(o) } else if !PersonRules.named(in: text).isEmpty {
-                    members += people(text, kind: .substitutes)
+                    let found = people(text, kind: .substitutes)
+                    members += found.persons
+                    officials += found.beside.map { [$0] } ?? []
                 } else { kind = nil }
             }
         }

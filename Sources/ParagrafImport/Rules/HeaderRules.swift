@@ -32,15 +32,18 @@ enum HeaderRules {
     /// Whether `word` (with its leading space) occurs not followed by a letter, digit or `_`:
     /// "Borås stad" and "kommun," but not "kommunstyrelsen", which most minutes print often.
     static func hasWord(_ word: String, in lower: String) -> Bool {
-        var from = 0
+        // Searched without the space, which is the commonest byte of all, then checked around.
+        let bare = String(word.dropFirst())
+        var from = 1
         let utf8 = lower.utf8
-        while let at = lower.byteOffset(of: word, from: from) {
-            let end = at + word.utf8.count
+        while let at = lower.byteOffset(of: bare, from: from) {
+            from = at + 1
+            guard utf8[utf8.index(utf8.startIndex, offsetBy: at - 1)] == 0x20 else { continue }
+            let end = at + bare.utf8.count
             guard end < utf8.count else { return true }
             let next = utf8[utf8.index(utf8.startIndex, offsetBy: end)]
             let isWordByte = (0x30...0x39).contains(next) || (0x61...0x7A).contains(next) || (0x41...0x5A).contains(next) || next == 0x5F
             if !isWordByte { return true }
-            from = at + 1
         }
         return false
     }

@@ -120,15 +120,91 @@ enum LineRules {
         return out
     }
 
+    /// Labels of a header or signature table that extraction may print side by side, two
+    /// columns flattened into one line: `Sammanträdesdatum 2021-05-12 Paragrafer §§ 45-48`.
+    static let columnLabels = ["Sammanträdesdatum", "Plats och tid", "Beslutande", "Ledamöter", "Närvarande", "Övriga deltagare",
+                               "Övriga närvarande", "Tjänstepersoner", "Ersättare", "Utses att justera", "Justeringens plats och tid",
+                               "Paragrafer", "Underskrifter", "Sekreterare", "Ordförande", "Justerande", "Justerare"]
+
+    /// A line that starts with a column label and holds another further on becomes one line per
+    /// label. The later label must stand as a word of its own, not after a comma, where it
+    /// would be a person's role (`Anna Berg (S), Ordförande`).
+    static func splitColumns(_ line: Line) -> [Line] {
+        // Read once: a static's every access goes through its lazy initialiser's check.
+        let labels = columnLabelsByInitial
+        guard let first = line.text.utf8.first, !labels[Int(first)].isEmpty,
+              labels[Int(first)].contains(where: { startsWithLabel(line.text, $0, at: 0) }) else { return [line] }
+        var cuts: [Int] = []
+        let bytes = Array(line.text.utf8)
+        for i in 2..<max(2, bytes.count) where bytes[i - 1] == 0x20 && bytes[i - 2] != UInt8(ascii: ",") && !labels[Int(bytes[i])].isEmpty {
+            if labels[Int(bytes[i])].contains(where: { startsWithLabel(line.text, $0, at: i) }) { cuts.append(i) }
+        }
+        guard !cuts.isEmpty else { return [line] }
+        var pieces: [Line] = []
+        var start = 0
+        for cut in cuts + [bytes.count] {
+            let text = String(decoding: bytes[start..<cut], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty { pieces.append(Line(number: line.number, text: text, heading: line.heading)) }
+            start = cut
+        }
+        return pieces
+    }
+
+    /// The labels by their first byte, so that a line is compared only with those it could start.
+    static let columnLabelsByInitial: [[String]] = (0..<256).map { byte in columnLabels.filter { $0.utf8.first! == UInt8(byte) } }
+
+    /// Whether `label` begins at byte `offset` of `text` as a label: ending the line, or followed
+    /// by a colon or by a value that does not start in lower case (a name, a date, `§§`, dots).
+    /// `Ordförande ställer proposition …` is a sentence, not a label.
+    static func startsWithLabel(_ text: String, _ label: String, at offset: Int) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count - offset >= label.utf8.count else { return false }
+        let start = bytes.index(bytes.startIndex, offsetBy: offset)
+        let end = bytes.index(start, offsetBy: label.utf8.count)
+        guard bytes[start..<end].elementsEqual(label.utf8) else { return false }
+        if end == bytes.endIndex || bytes[end] == UInt8(ascii: ":") { return true }
+        guard bytes[end] == 0x20 else { return false }
+        let value = bytes.index(after: end)
+        guard value != bytes.endIndex else { return true }
+        let byte = bytes[value]
+        // a–z, and å ä ö é (C3 A0–BF) start a word in lower case.
+        if (0x61...0x7A).contains(byte) { return false }
+        if byte == 0xC3, bytes.index(after: value) != bytes.endIndex, bytes[bytes.index(after: value)] >= 0xA0 { return false }
+        return true
+    }
+
     /// Page furniture that is no part of the text: page numbers, signature boxes, classification marks.
     static let furniture: Set<String> = ["justerandes sign", "justerandes signatur", "justerare sign", "utdragsbestyrkande",
                                          "ordförandes sign", "sekreterarens sign", "signatur"]
-    static func isFurniture(_ text: String) -> Bool {
+    static func isFurniture(_ text: String) -> Bool { isFurniture(Line(number: 0, text: text)) }
+
+    static func isFurniture(_ line: Line) -> Bool {
         // Furniture is short; long lines are text and skip the checks below.
-        guard !text.isEmpty, text.utf8.count <= 24 else { return false }
-        let lower = text.lowerSv
-        return furniture.contains(lower) || isPageNumber(Array(lower.utf8))
+        let lower = line.lower
+        guard !lower.isEmpty, lower.utf8.count <= 64 else { return false }
+        // Phrases start with j, u, o or s; page numbers with s or a digit.
+        guard let first = lower.utf8.first, first == 0x6A || first == 0x75 || first == 0x6F || first == 0x73 || (0x30...0x39).contains(first)
+        else { return false }
+        if lower.utf8.count <= 24, furniture.contains(lower) || isPageNumber(Array(lower.utf8)) { return true }
+        return isFurnitureRow(lower)
     }
+
+    /// Furniture of two columns flattened into one line: `Justerandes sign Utdragsbestyrkande`.
+    static func isFurnitureRow(_ lower: String) -> Bool {
+        // Every phrase starts with j, u, o or s, and a row has a space.
+        guard let first = lower.utf8.first, first == 0x6A || first == 0x75 || first == 0x6F || first == 0x73,
+              lower.utf8.contains(0x20) else { return false }
+        var rest = Substring(lower)
+        while !rest.isEmpty {
+            // The longest phrase that starts the rest as whole words.
+            guard let phrase = furnitureByLength.first(where: { rest.hasBytePrefix($0) && (rest.utf8.count == $0.utf8.count
+                || rest.utf8[rest.utf8.index(rest.startIndex, offsetBy: $0.utf8.count)] == 0x20) }) else { return false }
+            rest = rest.dropFirst(phrase.count).trimmingSpaces
+        }
+        return true
+    }
+
+    static let furnitureByLength = furniture.sorted { $0.utf8.count > $1.utf8.count }
 
     /// `sida 3 (18)`, `sida 3 av 18`, `3 (18)`, `3(18)`: a page number with its count, in lower case.
     static func isPageNumber(_ b: [UInt8]) -> Bool {
@@ -205,9 +281,9 @@ enum LineRules {
         var lines: [Line] = []
         for (index, raw) in rawLines(text).enumerated() {
             for piece in unglue(raw) {
-                let line = markdown(Line(number: index + 1, text: piece))
-                if isFurniture(line.text) { continue }
-                lines.append(line)
+                for line in splitColumns(markdown(Line(number: index + 1, text: piece))) where !isFurniture(line) {
+                    lines.append(line)
+                }
             }
         }
         return lines
