@@ -72,6 +72,12 @@ public struct DiaryNumber: Hashable, Sendable, CustomStringConvertible {
         classification.map { "\(description) \($0.code)" } ?? description
     }
 
+    /// The case's own number: without a part or document number (`SN2020/147-1` is document 1
+    /// of case `SN2020/147`) and without classification.
+    public var caseNumber: DiaryNumber {
+        DiaryNumber(series: series, spaced: spaced, year: year, yearSeparator: yearSeparator, serial: serial)
+    }
+
     /// The serial as an integer, for sorting and for the next free number in a series.
     public var serialNumber: Int? { Int(serial) }
 

@@ -71,12 +71,16 @@ public struct ImportedDocument: Sendable, Equatable {
         public var assignments: [AssignmentOut] = []
         public var handler: String?
         public var proposedDecision: String?
+        /// Whom a notice's tjänsteskrivelse proposes to send the decision to.
+        public var proposedRecipients: [String] = []
     }
 
     public struct Attachment: Sendable, Equatable {
         public var kind: String
         public var title: String
         public var dnr: String?
+        /// The handläggare of a tjänsteskrivelse.
+        public var handler: String?
     }
 
     /// A party group's meeting before the sammanträde, as a notice lists it.
@@ -210,7 +214,7 @@ extension ImportedDocument {
             ("items", .array(items.map(\.jsonValue))),
             ("leading_fragment", .of(leadingFragment)),
             ("attachments", .array(attachments.map { a in
-                .object([("kind", .string(a.kind)), ("title", .string(a.title)), ("dnr", .of(a.dnr))])
+                .object([("kind", .string(a.kind)), ("title", .string(a.title)), ("dnr", .of(a.dnr)), ("handler", .of(a.handler))])
             })),
             ("issued_date", .of(issuedDate)), ("open_to_public", openToPublic.map(JSONValue.bool) ?? .null),
             ("group_meetings", .array(groupMeetings.map { g in
@@ -238,6 +242,7 @@ extension ImportedDocument.Item {
             ("decision_recipients", .strings(decisionRecipients)), ("immediately_adjusted", .bool(immediatelyAdjusted)),
             ("assignments", .array(assignments.map { .object([("text", .string($0.text)), ("report_back_by", .of($0.reportBackBy))]) })),
             ("handler", .of(handler)), ("proposed_decision", .of(proposedDecision)),
+            ("proposed_recipients", .strings(proposedRecipients)),
         ])
     }
 }

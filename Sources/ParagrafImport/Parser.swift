@@ -41,6 +41,7 @@ public enum DocumentParser {
                 doc.documentType = "protokoll"
             }
             if !doc.items.isEmpty {
+                doc.attachments = AttachmentRules.attachments(attachedRegion(segments))
                 readMeetingHeader(frame, into: &doc)
                 if !hasMeetingHeader {
                     // Text before the first paragraph, in a document that starts without a header,
@@ -119,11 +120,28 @@ public enum DocumentParser {
         }
     }
 
+    /// The lines after each paragraph's own text, where documents attached to it stand, and
+    /// those after the last paragraph's signature page.
+    static func attachedRegion(_ segments: Segments) -> [Line] {
+        var region: [Line] = []
+        for block in segments.paragraphs {
+            if let start = ItemRules.attachedStart(block.lines) { region += block.lines[start...] }
+        }
+        if let last = segments.paragraphs.last?.headingLine { region += segments.header.filter { $0.number > last } }
+        return region
+    }
+
     static func readNotice(_ lines: [Line], into doc: inout ImportedDocument) {
-        doc.items = AgendaRules.items(lines)
+        let agenda = AgendaRules.read(lines)
+        doc.items = agenda.items
         let agendaStart = lines.firstIndex(where: AgendaRules.isHeading) ?? lines.count
         let head = Array(lines[..<agendaStart])
         NoticeRules.proposals(Array(lines[agendaStart...]), into: &doc.items)
+        // The handlingar follow the agenda.
+        let handlingar = Array(lines[agenda.end...])
+        let memos = AttachmentRules.memos(handlingar)
+        NoticeRules.memoDetails(memos, into: &doc.items)
+        doc.attachments = AttachmentRules.attachments(handlingar, memos: memos)
         doc.issuedDate = NoticeRules.issued(head)
         doc.openToPublic = NoticeRules.openToPublic(head)
         doc.absenceContact = NoticeRules.absenceContact(head)

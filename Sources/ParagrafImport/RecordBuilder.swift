@@ -93,7 +93,7 @@ public enum RecordBuilder {
             assignments: assignments, agenda: agenda,
             documents: doc.attachments.map {
                 MeetingRecord.RecordedDocument(kind: DocumentKind(rawValue: $0.kind) ?? .bilaga, title: $0.title,
-                                               diaryNumber: $0.dnr.flatMap { DiaryNumber($0) })
+                                               diaryNumber: $0.dnr.flatMap { DiaryNumber($0) }.map(\.caseNumber))
             })
         record.issued = doc.issuedDate.flatMap(LocalDate.init(iso:))
         record.isOpenToPublic = doc.openToPublic

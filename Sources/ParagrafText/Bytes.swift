@@ -90,6 +90,12 @@ extension String {
         return pieces
     }
 
+    /// Whether the string holds this byte anywhere (memchr, vectorised in libc).
+    public func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { b in b.baseAddress.map { memchr($0, Int32(byte), b.count) != nil } ?? false }
+    }
+
     /// Whether the string holds `needle`, compared byte for byte.
     public func containsBytes(_ needle: String) -> Bool {
         byteOffset(of: needle) != nil

@@ -85,4 +85,12 @@ struct DiaryNumberTests {
         #expect(Classification("1..2") == nil)
         #expect(Classification("a.b") == nil)
     }
+
+    @Test("a document's number names its case: without the part, the classification and nothing else lost")
+    func caseNumberDropsThePart() {
+        #expect(DiaryNumber("SN2020/147-1")!.caseNumber.description == "SN2020/147")
+        #expect(DiaryNumber("AMN 2015-0013-01.02")!.caseNumber.description == "AMN 2015-0013")
+        #expect(DiaryNumber("ALN 2024-00029 1.2.4.1")!.caseNumber == DiaryNumber("ALN 2024-00029")!)
+        #expect(DiaryNumber("AMN 8")!.caseNumber.description == "AMN 8")
+    }
 }

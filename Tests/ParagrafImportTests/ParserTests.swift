@@ -269,5 +269,29 @@ struct NoticeDetailTests {
             #expect(norm(item.proposedDecision)?.hasPrefix(try #require(norm(first))) == true, "proposal of item \(number)")
         }
         #expect(doc.items.allSatisfy { $0.decisionText == nil }, "a notice carries proposals, not decisions")
+        // Each tjänsteskrivelse's beslutsunderlag and recipients go to its agenda item.
+        let item7 = try #require(doc.items.first { $0.number == 7 })
+        #expect(item7.basis == ["Bilaga Remiss: Arbetsmiljöpolicy."])
+        #expect(item7.proposedRecipients == ["Kommunstyrelsen"])
+        #expect(item7.decisionRecipients.isEmpty)
+        // The handlingar printed after the agenda: the tjänsteskrivelser with their letterheads, and the
+        // bilaga that item 6 lists and that follows under its own title.
+        let memos = doc.attachments.filter { $0.kind == "tjänsteskrivelse" }
+        #expect(memos.map(\.dnr) == [nil, "ALN 2023-00084", "ALN 2023-00071", "ALN 2023-00070", nil, "ALN 2023-00086"])
+        #expect(memos.map(\.handler) == [nil, "Christian Fast", "Maria Mencevski", "Maria Mencevski", "Sead Omerovic", "Margareta Udén Hoff"])
+        #expect(memos[2].title == "Yttrande över Remiss: Arbetsmiljöpolicy")
+        #expect(doc.attachments.contains { $0.kind == "bilaga" && $0.title.hasPrefix("Kommunfullmäktiges uppdrag som inte ingår i budget") })
+    }
+
+    @Test("seed-003: the extract's attached utredning and tjänsteskrivelse, as the truth lists them")
+    func seed003Attachments() throws {
+        let doc = try Seeds.parse("seed-003")
+        let truth = try #require(try Seeds.truth("seed-003")["attachments"] as? [[String: Any]])
+        #expect(doc.attachments.map(\.kind) == truth.map { $0["kind"] as? String ?? "" })
+        #expect(doc.attachments.map(\.title) == truth.map { $0["title"] as? String ?? "" })
+        #expect(doc.attachments.map(\.dnr) == truth.map { $0["dnr"] as? String })
+        #expect(doc.attachments.map(\.handler) == truth.map { $0["handler"] as? String })
+        // The paragraph's own text ends where the attached documents begin.
+        #expect(doc.items.first?.decisionRecipients == ["Kommunstyrelsen", "förvaltningschef socialförvaltningen", "verksamhetschef IFO"])
     }
 }

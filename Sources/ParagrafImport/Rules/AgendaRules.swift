@@ -16,12 +16,16 @@ enum AgendaRules {
 
     static let numbered = try! NSRegularExpression(pattern: #"^(\d{1,3})[.)]?\s+(.+)$"#)
 
-    static func items(_ lines: [Line]) -> [ImportedDocument.Item] {
-        guard let start = lines.firstIndex(where: isHeading) else { return [] }
+    static func items(_ lines: [Line]) -> [ImportedDocument.Item] { read(lines).items }
+
+    /// The agenda's items, and the index of the first line after the agenda.
+    static func read(_ lines: [Line]) -> (items: [ImportedDocument.Item], end: Int) {
+        guard let start = lines.firstIndex(where: isHeading) else { return ([], lines.count) }
         var items: [ImportedDocument.Item] = []
-        for line in lines[(start + 1)...] {
+        var end = lines.count
+        for (offset, line) in lines[(start + 1)...].enumerated() {
             let text = line.text
-            if text.isEmpty { if items.isEmpty { continue } else { break } }
+            if text.isEmpty { if items.isEmpty { continue } else { end = start + 1 + offset; break } }
             let ns = text as NSString
             if let m = numbered.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
                let n = Int(ns.substring(with: m.range(at: 1))), n == (items.last?.number ?? 0) + 1 {
@@ -40,9 +44,10 @@ enum AgendaRules {
                 items[items.count - 1].dnr = dnr.description
                 items[items.count - 1].classification = dnr.classification?.code
             } else {
+                end = start + 1 + offset
                 break
             }
         }
-        return items
+        return (items, end)
     }
 }

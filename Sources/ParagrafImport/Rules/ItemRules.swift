@@ -3,6 +3,13 @@ import ParagrafText
 import ParagrafCore
 
 /// Reading one paragraph: its diary number and title, then its sections.
+extension Substring.UTF8View {
+    /// Whether the bytes end with `suffix`'s.
+    func elementsEqualSuffix(_ suffix: String) -> Bool {
+        count >= suffix.utf8.count && self.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+    }
+}
+
 enum ItemRules {
     enum Section: Equatable {
         case decision, proposedDecision, description, basis, procedure, proposals, vote, reservation
@@ -18,29 +25,34 @@ enum ItemRules {
         while let c = t.utf8.last, c == UInt8(ascii: ":") || c == 0x20 { t = t.dropLast() }
         if t.hasBytePrefix("- ") { return nil }
         guard !t.isEmpty, t.utf8.count(where: { $0 == 0x20 }) <= 5 else { return nil }
-        switch t {
-        case "beslut", "nämndens beslut", "beslutet": return .decision
-        case "ärendet", "ärendet i sin helhet", "ärendebeskrivning", "sammanfattning av ärendet", "sammanfattning",
-             "bakgrund", "beskrivning av ärendet", "ärendebeskrivning och bakgrund": return .description
-        case "beslutsunderlag", "handlingar", "underlag", "handlingar i ärendet": return .basis
-        case "beslutsgång", "propositionsordning", "proposition", "beslutsgången": return .procedure
-        case "yrkanden", "yrkande": return .proposals
-        case "omröstning", "votering", "omröstningsresultat", "omröstningar": return .vote
-        case "reservation", "reservationer": return .reservation
-        case "särskilt yttrande", "särskilda yttranden", "särskilt uttalande", "särskilda uttalanden":
-            return .statement("särskilt yttrande")
-        case "ersättaryttrande", "ersättaryttranden": return .statement("ersättaryttrande")
-        case "protokollsanteckning", "protokollsanteckningar": return .statement("protokollsanteckning")
-        case "skickas till", "beslutet skickas till", "beslutet ska skickas till", "beslutet expedieras till",
-             "expedieras till", "expediering", "sändlista", "beslutet sänds till": return .recipients
-        case "jäv": return .disqualification
-        case "samverkan", "överläggning", "information": return .other
-        default: break
-        }
-        if t.hasSuffix("förslag till beslut") { return .proposedDecision }
-        if t.hasSuffix("s beslut"), !String(t).containsBytes("delegation") { return .decision }
+        if let exact = headings[String(t)] { return exact }
+        // `Socialförvaltningens förslag till beslut`, `Arbetslivsnämndens beslut`.
+        if t.utf8.elementsEqualSuffix("förslag till beslut") { return .proposedDecision }
+        if t.utf8.elementsEqualSuffix("s beslut"), !String(t).containsBytes("delegation") { return .decision }
         return nil
     }
+
+    /// Section headings as printed (in lower case), one lookup instead of a comparison each.
+    static let headings: [String: Section] = {
+        var table: [String: Section] = [:]
+        func add(_ section: Section, _ words: [String]) { for w in words { table[w] = section } }
+        add(.decision, ["beslut", "nämndens beslut", "beslutet"])
+        add(.description, ["ärendet", "ärendet i sin helhet", "ärendebeskrivning", "sammanfattning av ärendet", "sammanfattning",
+                           "bakgrund", "beskrivning av ärendet", "ärendebeskrivning och bakgrund"])
+        add(.basis, ["beslutsunderlag", "handlingar", "underlag", "handlingar i ärendet"])
+        add(.procedure, ["beslutsgång", "propositionsordning", "proposition", "beslutsgången"])
+        add(.proposals, ["yrkanden", "yrkande"])
+        add(.vote, ["omröstning", "votering", "omröstningsresultat", "omröstningar"])
+        add(.reservation, ["reservation", "reservationer"])
+        add(.statement("särskilt yttrande"), ["särskilt yttrande", "särskilda yttranden", "särskilt uttalande", "särskilda uttalanden"])
+        add(.statement("ersättaryttrande"), ["ersättaryttrande", "ersättaryttranden"])
+        add(.statement("protokollsanteckning"), ["protokollsanteckning", "protokollsanteckningar"])
+        add(.recipients, ["skickas till", "beslutet skickas till", "beslutet ska skickas till", "beslutet expedieras till",
+                          "expedieras till", "expediering", "sändlista", "beslutet sänds till"])
+        add(.disqualification, ["jäv"])
+        add(.other, ["samverkan", "överläggning", "information"])
+        return table
+    }()
 
     /// A line's diary number; with `requireLabel`, only on a line that starts with `Dnr` or `Diarienummer`.
     static func diaryNumber(_ line: Line, requireLabel: Bool) -> DiaryNumber? {
@@ -111,6 +123,44 @@ enum ItemRules {
                                            "justera beslutet omedelbart", "justeras beslutet omedelbart", "omedelbart justera",
                                            "omedelbar justering", "förklaras omedelbart justerad"]
 
+    /// Text under each section heading, in order; a recipients list ends at its first blank line.
+    static func sections(_ lines: ArraySlice<Line>) -> [(Section, [String])] {
+        var current: Section? = nil
+        var content: [(Section, [String])] = []
+        for line in lines {
+            if let s = section(line) {
+                current = s
+                content.append((s, []))
+                continue
+            }
+            if current == .recipients, line.text.isEmpty, !(content.last?.1.isEmpty ?? true) {
+                // What follows is no longer a recipient (a signature, an attachment).
+                current = .other
+                content.append((.other, []))
+            }
+            guard current != nil, !line.text.isEmpty else { continue }
+            content[content.count - 1].1.append(line.text)
+        }
+        return content
+    }
+
+    /// Where documents attached to a paragraph begin: a labelled diary number after its sections.
+    static func attachedStart(_ lines: [Line], from start: Int = 0) -> Int? {
+        var seenSection = false
+        for i in start..<lines.count {
+            if section(lines[i]) != nil { seenSection = true } else if seenSection, lines[i].lower.hasBytePrefix("dnr") { return i }
+        }
+        return nil
+    }
+
+    /// Recipients as listed, one a line or several to a line with commas, without list marks.
+    static func recipients(_ lines: [String]) -> [String] {
+        lines.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            .map { withoutListMarker(String($0), requireSpace: false, bullets: ["-", "•"]) }
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .")) }
+            .filter { !$0.isEmpty }
+    }
+
     static func read(_ block: ParagraphBlock) -> ImportedDocument.Item {
         var item = ImportedDocument.Item(number: block.number, title: "")
         var index = 0
@@ -135,20 +185,7 @@ enum ItemRules {
         item.dnr = dnr?.description
         item.classification = dnr?.classification?.code
 
-        var current: Section? = nil
-        var content: [(Section, [String])] = []
-        for line in lines[index...] {
-            if let s = section(line) {
-                current = s
-                content.append((s, []))
-                continue
-            }
-            // A labelled diary number after the paragraph's sections starts an attached document.
-            if !content.isEmpty, line.lower.hasBytePrefix("dnr") { break }
-            if current == .recipients, line.text.isEmpty, !(content.last?.1.isEmpty ?? true) { current = .other }
-            guard current != nil, !line.text.isEmpty else { continue }
-            content[content.count - 1].1.append(line.text)
-        }
+        let content = sections(lines[index..<(attachedStart(lines, from: index) ?? lines.count)])
         func texts(_ s: Section) -> [String] { content.filter { $0.0 == s }.flatMap(\.1) }
 
         let decision = clauses(texts(.decision))
@@ -161,10 +198,7 @@ enum ItemRules {
         item.procedure = procedure.isEmpty ? nil : procedure.joined(separator: "\n")
         let proposed = texts(.proposedDecision)
         item.proposedDecision = proposed.isEmpty ? nil : clauses(proposed).joined(separator: "\n")
-        item.decisionRecipients = texts(.recipients).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
-            .map { withoutListMarker(String($0), requireSpace: false, bullets: ["-", "•"]) }
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ."))}
-            .filter { !$0.isEmpty }
+        item.decisionRecipients = recipients(texts(.recipients))
 
         for line in texts(.proposals) {
             if let who = PersonRules.named(in: line).first, line.distance(from: line.startIndex, to: who.range.lowerBound) < 2 {

@@ -277,7 +277,7 @@ enum LineRules {
 
     static func normalise(_ text: String) -> [Line] {
         // Composed once for the whole text, so that the byte searches below see one form.
-        let text = text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) ? text.precomposedStringWithCanonicalMapping : text
+        let text = text.containsByte(0xCC) || text.containsByte(0xCD) ? text.precomposedStringWithCanonicalMapping : text
         var lines: [Line] = []
         for (index, raw) in rawLines(text).enumerated() {
             for piece in unglue(raw) {

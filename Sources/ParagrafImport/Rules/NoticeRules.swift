@@ -103,6 +103,20 @@ enum NoticeRules {
         }
     }
 
+    /// Each tjänsteskrivelse's beslutsunderlag and recipients go to the agenda item it belongs to
+    /// (by diary number, else by title), and its handler where the letterhead rule found none.
+    static func memoDetails(_ memos: [AttachmentRules.Memo], into items: inout [ImportedDocument.Item]) {
+        let numbers = items.map { $0.dnr.flatMap { DiaryNumber($0) } }
+        for memo in memos {
+            let index = memo.dnr.flatMap { dnr in numbers.firstIndex { $0?.year == dnr.year && $0?.serial == dnr.serial } }
+                ?? items.firstIndex { $0.title.lowerSv == memo.title.lowerSv }
+            guard let index else { continue }
+            if items[index].basis.isEmpty { items[index].basis = memo.basis }
+            if items[index].proposedRecipients.isEmpty { items[index].proposedRecipients = memo.recipients }
+            if items[index].handler == nil { items[index].handler = memo.handler }
+        }
+    }
+
     /// The text under the first decision heading after a tjänsteskrivelse's diary number.
     static func proposedDecision(_ lines: [Line], after start: Int) -> String? {
         var i = start + 1
