@@ -74,6 +74,9 @@ public enum SwedishFormat {
 /// The public addresses of things, in one place so that every page links alike.
 public enum Links {
     public static func meeting(_ meeting: Meeting) -> String { "/sammantraden/\(meeting.id?.rawValue ?? 0)" }
+    public static func meeting(_ id: MeetingID) -> String { "/sammantraden/\(id.rawValue)" }
+    public static let noticeBoard = "/anslagstavla"
+    public static let appeal = "/anslagstavla/laglighetsprovning"
     public static func paragraph(meeting: MeetingID, number: Int) -> String { "/sammantraden/\(meeting.rawValue)/paragrafer/\(number)" }
     public static func document(_ document: Document) -> String { "/handlingar/\(document.id?.rawValue ?? 0)" }
 }

@@ -66,18 +66,24 @@ public struct StartPage: Page {
     public var municipalities: [MunicipalitySection]
     public var upcoming: [MeetingRow]
     public var recent: [MeetingRow]
+    /// What is on the official notice board today.
+    public var board: [NoticeBoardPage.Entry]
     public var isEmpty: Bool
     public var hasUpcoming: Bool
     public var hasRecent: Bool
+    public var hasBoard: Bool
 
-    public init(municipalities: [MunicipalitySection], upcoming: [MeetingRow], recent: [MeetingRow]) {
+    public init(municipalities: [MunicipalitySection], upcoming: [MeetingRow], recent: [MeetingRow],
+                board: [NoticeOfAdjustment] = []) {
         let names = municipalities.map(\.name)
         self.title = names.count == 1 ? "Paragraf – \(names[0])" : "Paragraf"
         self.municipalities = municipalities
         self.upcoming = upcoming
         self.recent = recent
+        self.board = board.map(NoticeBoardPage.Entry.init)
         self.isEmpty = municipalities.isEmpty
         self.hasUpcoming = !upcoming.isEmpty
         self.hasRecent = !recent.isEmpty
+        self.hasBoard = !board.isEmpty
     }
 }

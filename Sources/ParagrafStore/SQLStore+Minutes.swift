@@ -263,6 +263,30 @@ extension SQLStore {
         }
     }
 
+    public func noticesOfAdjustment(postedFrom: LocalDate, through: LocalDate) async throws -> [NoticeOfAdjustment] {
+        try await read { db in
+            try await db.raw("""
+                SELECT mi.meeting_id, mi.adjustment_date, mi.announced_on, mi.minutes_kept_at, m.date, m.year,
+                       c.name AS committee, mu.name AS municipality,
+                       (SELECT min(number) FROM paragraphs p WHERE p.meeting_id = m.id) AS first_number,
+                       (SELECT max(number) FROM paragraphs p WHERE p.meeting_id = m.id) AS last_number
+                FROM minutes mi JOIN meetings m ON m.id = mi.meeting_id JOIN committees c ON c.id = m.committee_id
+                JOIN municipalities mu ON mu.id = c.municipality_id
+                WHERE mi.announced_on >= \(bind: postedFrom.iso) AND mi.announced_on <= \(bind: through.iso)
+                ORDER BY mi.announced_on DESC, c.name, mi.meeting_id
+                """).all().map { row in
+                let first = try row.optionalInt("first_number"), last = try row.optionalInt("last_number")
+                return NoticeOfAdjustment(
+                    meetingID: MeetingID(try row.id("meeting_id")), municipality: try row.string("municipality"),
+                    committee: try row.string("committee"),
+                    meeting: try row.optionalDate("date").map(MeetingDating.on) ?? .undated(year: try row.int("year")),
+                    adjusted: try row.optionalDate("adjustment_date"),
+                    announcement: Announcement(posted: try row.date("announced_on"), minutesKeptAt: try row.optionalString("minutes_kept_at")),
+                    paragraphs: first.flatMap { f in last.map { f...max(f, $0) } })
+            }
+        }
+    }
+
     private static func ordered(_ db: any SQLDatabase, _ table: String, _ column: String, _ id: Int64) async throws -> [any SQLRow] {
         try await db.select().column("*").from(table).where(column, .equal, SQLBind(id)).orderBy("position").all()
     }

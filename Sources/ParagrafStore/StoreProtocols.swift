@@ -71,6 +71,8 @@ public protocol MinutesStore: Sendable {
     /// The highest § number a committee used in a year (numbers run on through the year).
     func highestParagraphNumber(committee: CommitteeID, year: Int) async throws -> Int?
     func paragraphCount() async throws -> Int
+    /// Notices of adjustment posted in a date range (both days included), for the notice board.
+    func noticesOfAdjustment(postedFrom: LocalDate, through: LocalDate) async throws -> [NoticeOfAdjustment]
 }
 
 /// Assignments, referrals, delegated decisions and notifications.

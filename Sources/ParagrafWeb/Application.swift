@@ -18,6 +18,12 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
     router.get("/") { _, _ in
         try HTML(renderer.render(try await StartPageQuery(store: store).load(today: .today())))
     }
+    router.get("/anslagstavla") { _, _ in
+        try HTML(renderer.render(try await NoticeBoardQuery(store: store).load(today: .today())))
+    }
+    router.get("/anslagstavla/laglighetsprovning") { _, _ in
+        try HTML(renderer.render(AppealPage(example: .today())))
+    }
     let meetings = MeetingQueries(store: store)
     router.get("/sammantraden/:meeting") { _, context in
         guard let id = context.parameters.get("meeting", as: Int64.self),

@@ -31,6 +31,8 @@ struct StartPageQuery {
         func row(_ m: Meeting) -> StartPage.MeetingRow {
             StartPage.MeetingRow(committee: committeeNames[m.committeeID] ?? "", meeting: m)
         }
-        return StartPage(municipalities: sections, upcoming: upcoming.map(row), recent: recent.map(row))
+        let posted = try await store.noticesOfAdjustment(postedFrom: today.adding(days: -NoticeOfAdjustment.longestTimeUp), through: today)
+        return StartPage(municipalities: sections, upcoming: upcoming.map(row), recent: recent.map(row),
+                         board: NoticeBoard.notices(posted, on: today))
     }
 }

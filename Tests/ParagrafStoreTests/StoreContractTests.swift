@@ -192,6 +192,36 @@ struct MeetingContractTests {
         }
     }
 
+    @Test("notices of adjustment are found by the day they were posted, with their committee and § numbers",
+          arguments: TestBackend.all)
+    func noticesOfAdjustment(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let f = try await Fixture.make(store)
+            _ = try await store.save(Self.fullMinutes(f))  // posted 2024-04-19, §§ 30–35
+            // Minutes adjusted but not yet posted, and minutes of another municipality posted later.
+            let later = try await store.save(Meeting(committeeID: f.committee.id!, date: day("2024-05-14"), state: .adjusted))
+            _ = try await store.save(Minutes(meetingID: later.id!, adjustment: Adjustment(adjusters: [], date: day("2024-05-20"))))
+            let other = try await Fixture.make(store, name: "Bollebygd", date: "2024-04-20")
+            _ = try await store.save(Minutes(meetingID: other.meeting.id!,
+                                             paragraphs: [Paragraph(meetingID: other.meeting.id!, number: 111, title: "Utredning")],
+                                             announcement: Announcement(posted: day("2024-04-23"))))
+
+            let notices = try await store.noticesOfAdjustment(postedFrom: day("2024-04-01"), through: day("2024-04-30"))
+            #expect(notices.map(\.municipality) == ["Bollebygd", "Borås"], "the latest posted first")
+            let borås = try #require(notices.last)
+            #expect(borås.meetingID == f.meeting.id)
+            #expect(borås.committee == "Arbetslivsnämnden")
+            #expect(borås.meeting == .on(day("2024-04-16")))
+            #expect(borås.adjusted == day("2024-04-19"))
+            #expect(borås.paragraphs == 30...35)
+            #expect(borås.announcement.minutesKeptAt == "Arbetslivsförvaltningen")
+            #expect(notices.first?.paragraphs == 111...111)
+            #expect(try await store.noticesOfAdjustment(postedFrom: day("2024-04-20"), through: day("2024-04-22")).isEmpty)
+            #expect(try await store.noticesOfAdjustment(postedFrom: day("2024-04-19"), through: day("2024-04-19")).count == 1,
+                    "both days of the range are included")
+        }
+    }
+
     @Test("stored minutes are replaced whole, leaving nothing of the old version", arguments: TestBackend.all)
     func minutesReplacedWhole(_ backend: TestBackend) async throws {
         try await withStore(backend) { store in

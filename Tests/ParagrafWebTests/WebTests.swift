@@ -78,8 +78,87 @@ struct WebTests {
                 StartPage.CommitteeRow(name: "Arbetslivsnämnden", kind: .namnd, parent: nil, years: [.init(year: 2024, meetings: [row])]),
                 StartPage.CommitteeRow(name: "Valberedningen", kind: .beredning, parent: nil, years: []),
             ])],
-            upcoming: [], recent: [row])
+            upcoming: [], recent: [row],
+            board: [NoticeOfAdjustment(meetingID: MeetingID(7), municipality: "Borås", committee: "Arbetslivsnämnden",
+                                       meeting: meeting.dating, adjusted: LocalDate(iso: "2024-04-19"),
+                                       announcement: Announcement(posted: LocalDate(iso: "2024-04-19")!), paragraphs: 30...43)])
         try assertSnapshot(try renderer.render(page), named: "start.html")
+    }
+}
+
+@Suite("The official notice board")
+struct NoticeBoardWebTests {
+    @Test("/anslagstavla shows the notices up today with their dates and appeal day, and fullmäktige's coming meetings")
+    func boardFromStore() async throws {
+        try await withTemporaryStore { store, _ in
+            let m = try await store.save(Municipality(name: "Borås"))
+            let aln = try await store.save(Committee(municipalityID: m.id!, name: "Arbetslivsnämnden", kind: .namnd))
+            let kf = try await store.save(Committee(municipalityID: m.id!, name: "Kommunfullmäktige", kind: .fullmaktige))
+            let today = LocalDate.today()
+            func minutes(held: Int, posted: Int, kept: String) async throws -> Meeting {
+                let meeting = try await store.save(Meeting(committeeID: aln.id!, date: today.adding(days: held), state: .announced))
+                _ = try await store.save(Minutes(meetingID: meeting.id!,
+                                                 paragraphs: [Paragraph(meetingID: meeting.id!, number: 30 - held, title: "Ärende")],
+                                                 adjustment: Adjustment(adjusters: [], date: today.adding(days: posted - 1)),
+                                                 announcement: Announcement(posted: today.adding(days: posted), minutesKeptAt: kept)))
+                return meeting
+            }
+            let up = try await minutes(held: -6, posted: -2, kept: "Arbetslivsförvaltningen, Österlånggatan 74")
+            _ = try await minutes(held: -70, posted: -60, kept: "Nedtaget förråd")
+            _ = try await minutes(held: -1, posted: 1, kept: "Anslås i morgon")
+            _ = try await store.save(Meeting(committeeID: kf.id!, date: today.adding(days: 10), startTime: LocalTime("18:00"),
+                                             place: "Stadshuset, fullmäktigesalen", state: .notified))
+            let posted = today.adding(days: -2)
+            let app = try await buildApplication(store: store, configuration: AppConfiguration(store: .sqlite(path: "x")), logger: quiet)
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/anslagstavla", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("Arbetslivsförvaltningen, Österlånggatan 74"))
+                    #expect(html.contains("href=\"/sammantraden/\(up.id!.rawValue)\""))
+                    #expect(html.contains("<time datetime=\"\(posted.iso)\">"))
+                    #expect(html.contains(SwedishFormat.longDate(Deadlines.lastAppealDay(posted: posted))))
+                    #expect(html.contains(SwedishFormat.longDate(Deadlines.takeDown(posted: posted))))
+                    #expect(!html.contains("Nedtaget förråd"), "a notice whose appeal period has ended is down")
+                    #expect(!html.contains("Anslås i morgon"), "a notice is not up before the day it is posted")
+                    #expect(html.contains("Kommunfullmäktige sammanträder"))
+                    #expect(html.contains("Stadshuset, fullmäktigesalen"))
+                    #expect(html.contains("href=\"/anslagstavla/laglighetsprovning\""))
+                }
+                try await client.execute(uri: "/anslagstavla/laglighetsprovning", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("13 kap. kommunallagen"))
+                    #expect(html.contains("förvaltningsrätten"))
+                }
+                try await client.execute(uri: "/", method: .get) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("href=\"/anslagstavla\""), "every page links to the notice board")
+                    #expect(html.contains("href=\"/anslagstavla#anslag-\(up.id!.rawValue)\""), "the start page shows what is up today")
+                }
+            }
+        }
+    }
+
+    @Test("notice board and appeal page HTML snapshots")
+    func snapshots() async throws {
+        let renderer = try await PageRenderer.load()
+        let notice = NoticeOfAdjustment(meetingID: MeetingID(7), municipality: "Borås", committee: "Arbetslivsnämnden",
+                                        meeting: .on(LocalDate(iso: "2024-04-16")!), adjusted: LocalDate(iso: "2024-04-19"),
+                                        announcement: Announcement(posted: LocalDate(iso: "2024-04-19")!,
+                                                                   minutesKeptAt: "Arbetslivsförvaltningen, Österlånggatan 74"),
+                                        paragraphs: 30...43)
+        let undated = NoticeOfAdjustment(meetingID: MeetingID(9), municipality: "Borås", committee: "Socialnämnden",
+                                         meeting: .undated(year: 2024), adjusted: nil,
+                                         announcement: Announcement(posted: LocalDate(iso: "2024-04-22")!), paragraphs: 111...111)
+        let council = Meeting(id: MeetingID(12), committeeID: CommitteeID(3), date: LocalDate(iso: "2024-04-25")!,
+                              startTime: LocalTime("18:00"), place: "Stadshuset, fullmäktigesalen", state: .notified)
+        let today = LocalDate(iso: "2024-04-23")!
+        let board = NoticeBoardPage(today: today, notices: NoticeBoard.notices([notice, undated], on: today),
+                                    convened: [.init(committee: "Kommunfullmäktige", municipality: "Borås", meeting: council)])
+        try assertSnapshot(try renderer.render(board), named: "anslagstavla.html")
+        try assertSnapshot(try renderer.render(NoticeBoardPage(today: today, notices: [], convened: [])), named: "anslagstavla-tom.html")
+        try assertSnapshot(try renderer.render(AppealPage(example: LocalDate(iso: "2023-06-02")!)), named: "laglighetsprovning.html")
     }
 }
 

@@ -29,6 +29,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         migration0001InitialSchema,
         migration0002ImportSources,
+        migration0003NoticeBoard,
     ]
 }
 
