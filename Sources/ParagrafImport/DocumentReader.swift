@@ -81,6 +81,12 @@ public enum DocumentReader {
         }
     }
 
+    /// The text layer of a PDF, nil when it cannot be read.
+    public static func text(ofPDF data: Data) -> String? {
+        guard case .success(let text) = pdfText(data: data, name: "handling.pdf") else { return nil }
+        return text
+    }
+
     /// Lower-case hexadecimal, two digits a byte.
     static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)

@@ -40,6 +40,11 @@ public enum TextDecoding {
         }
     }
 
+    /// Bytes known to be Windows-1252 as text.
+    public static func windows1252Text(_ data: Data) -> String {
+        String(String.UnicodeScalarView(data.map { windows1252[Int($0)] }))
+    }
+
     /// Windows-1252 to Unicode; the five undefined bytes map to their C1 code points as in Latin-1.
     static let windows1252: [Unicode.Scalar] = (0..<256).map { byte in
         let high: [UInt32] = [0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,

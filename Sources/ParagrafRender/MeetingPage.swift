@@ -71,14 +71,14 @@ public struct MeetingPage: Page {
         self.place = meeting.place
         self.state = meeting.state.rawValue
         // Handlingar listed in a document but not kept as files are shown without a link.
-        self.documents = documents.filter { !$0.secrecy.isSecret }.map { d in
+        self.documents = documents.filter(Publication.mayPublish).map { d in
             DocumentRow(title: d.title, url: d.file != nil ? Links.document(d) : nil,
                         detail: d.file.map { "\($0.fileName), \(SwedishFormat.size($0.byteCount))" } ?? d.kind.rawValue)
         }
         self.agenda = agenda.map { item in
-            AgendaRow(position: item.position, title: item.isPublic ? item.title : "Ärende som inte är offentligt",
+            AgendaRow(position: item.position, title: Publication.mayPublish(item) ? item.title : "Ärende som inte är offentligt",
                       diaryNumber: item.caseID.flatMap { caseNumbers[$0] },
-                      proposedDecision: item.isPublic ? Prose.paragraphs(item.proposedDecision) : [])
+                      proposedDecision: Publication.mayPublish(item) ? Prose.paragraphs(item.proposedDecision) : [])
         }
         self.hasAgenda = !agenda.isEmpty
         self.hasMinutes = minutes != nil
@@ -100,7 +100,7 @@ public struct MeetingPage: Page {
             AttendanceRow(name: o.name, role: o.title ?? "", note: span(o.fromParagraph, o.toParagraph))
         }
         self.paragraphs = (minutes?.paragraphs ?? []).map { p in
-            p.isPublic
+            Publication.mayPublish(p)
                 ? ParagraphRow(number: p.number, title: p.title, diaryNumber: p.diaryNumber?.withClassification,
                                url: Links.paragraph(meeting: p.meetingID, number: p.number))
                 : ParagraphRow(number: p.number, title: "Paragrafen är inte offentlig", diaryNumber: nil, url: nil)

@@ -14,11 +14,12 @@ public struct PageRenderer: Sendable {
         return PageRenderer(library: try await MustacheLibrary(directory: directory))
     }
 
+    /// The page's HTML. Whatever a field holds, no personal identity number leaves here.
     public func render(_ page: some Page) throws -> String {
         guard let html = library.render(page, withTemplate: type(of: page).template) else {
             throw RenderError.templatesMissing(type(of: page).template)
         }
-        return html
+        return Publication.redacted(html)
     }
 }
 

@@ -37,7 +37,13 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
     }
     router.get("/handlingar/:document") { _, context -> Response in
         guard let id = context.parameters.get("document", as: Int64.self),
-              let (_, file, content) = try await meetings.file(of: DocumentID(id)) else { throw HTTPError(.notFound) }
+              let answer = try await meetings.file(of: DocumentID(id)) else { throw HTTPError(.notFound) }
+        guard case .file(_, let file, let content) = answer else {
+            let page = ErrorPage(title: "Handlingen lämnas inte ut här",
+                                 message: "Handlingen innehåller personnummer och kan därför inte visas på webben. Du kan begära ut den från kommunens registratur, som prövar vad som kan lämnas ut.")
+            return Response(status: .forbidden, headers: [.contentType: "text/html; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: try renderer.render(page))))
+        }
         // Text files are served byte for byte in the encoding they were read in (imports before
         // the charset was recorded were UTF-8); the name is kept for saving.
         let type = file.mediaType.hasPrefix("text/") && !file.mediaType.contains("charset=") ? "\(file.mediaType); charset=utf-8" : file.mediaType

@@ -1,5 +1,6 @@
 import Foundation
 import ParagrafCore
+import ParagrafImport
 import ParagrafRender
 import ParagrafStore
 
@@ -28,17 +29,36 @@ struct MeetingQueries {
     func paragraphPage(_ meetingID: MeetingID, number: Int) async throws -> ParagraphPage? {
         guard let meeting = try await store.meeting(meetingID),
               let paragraph = try await store.paragraph(meeting: meetingID, number: number),
-              paragraph.isPublic,
+              Publication.mayPublish(paragraph),
               let names = try await names(of: meeting.committeeID) else { return nil }
         let numbers = try await store.paragraphNumbers(meeting: meetingID)
         return ParagraphPage(municipality: names.municipality, committee: names.committee, meeting: meeting, paragraph: paragraph,
                              previous: numbers.last { $0 < number }, next: numbers.first { $0 > number })
     }
 
-    /// A kept file of a document that may be shown: never one marked secret.
-    func file(of id: DocumentID) async throws -> (Document, StoredFile, Data)? {
-        guard let document = try await store.document(id), !document.secrecy.isSecret, let file = document.file,
+    /// A kept file of a document that may be shown, never one marked secret: a text file with
+    /// personal identity numbers masked; a PDF that holds any is withheld (`.withheld`), since
+    /// its pages cannot be masked here.
+    enum FileAnswer {
+        case file(Document, StoredFile, Data)
+        case withheld(Document)
+    }
+
+    func file(of id: DocumentID) async throws -> FileAnswer? {
+        guard let document = try await store.document(id), Publication.mayPublish(document), let file = document.file,
               let content = try await store.sourceFile(sha256: file.sha256) else { return nil }
-        return (document, file, content)
+        if file.mediaType.hasPrefix("text/") {
+            let text = file.mediaType.contains("windows-1252") ? TextDecoding.windows1252Text(content) : String(decoding: content, as: UTF8.self)
+            guard Publication.holdsPersonalIdentityNumber(text) else { return .file(document, file, content) }
+            // Served as UTF-8 once masked, whatever it came in.
+            var masked = file
+            masked.mediaType = file.mediaType.split(separator: ";").first.map(String.init) ?? "text/plain"
+            return .file(document, masked, Data(Publication.redacted(text).utf8))
+        }
+        if file.mediaType == "application/pdf" {
+            guard let text = DocumentReader.text(ofPDF: content) else { return .withheld(document) }
+            return Publication.holdsPersonalIdentityNumber(text) ? .withheld(document) : .file(document, file, content)
+        }
+        return .file(document, file, content)
     }
 }
