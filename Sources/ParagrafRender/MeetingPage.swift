@@ -35,6 +35,7 @@ public struct MeetingPage: Page {
         public var title: String
         public var diaryNumber: String?
         public var url: String?
+        public var caseURL: String?
     }
 
     public var title: String
@@ -102,8 +103,8 @@ public struct MeetingPage: Page {
         self.paragraphs = (minutes?.paragraphs ?? []).map { p in
             Publication.mayPublish(p)
                 ? ParagraphRow(number: p.number, title: p.title, diaryNumber: p.diaryNumber?.withClassification,
-                               url: Links.paragraph(meeting: p.meetingID, number: p.number))
-                : ParagraphRow(number: p.number, title: "Paragrafen är inte offentlig", diaryNumber: nil, url: nil)
+                               url: Links.paragraph(meeting: p.meetingID, number: p.number), caseURL: p.caseID.map(Links.matter))
+                : ParagraphRow(number: p.number, title: "Paragrafen är inte offentlig", diaryNumber: nil, url: nil, caseURL: nil)
         }
         self.hasDocuments = !self.documents.isEmpty
         self.hasOthers = !self.others.isEmpty
@@ -148,6 +149,8 @@ public struct ParagraphPage: Page {
     public var meetingDate: String
     public var meetingURL: String
     public var diaryNumber: String?
+    /// The case's page, where the matter is followed through every committee.
+    public var caseURL: String?
     public var clauses: [Clause]
     public var hasClauses: Bool
     public var numberedClauses: Bool
@@ -178,6 +181,7 @@ public struct ParagraphPage: Page {
         self.meetingDate = SwedishFormat.meetingDate(meeting)
         self.meetingURL = Links.meeting(meeting)
         self.diaryNumber = p.diaryNumber?.withClassification
+        self.caseURL = p.caseID.map(Links.matter)
         self.clauses = p.decision.map { Clause(number: $0.number, text: $0.text) }
         self.hasClauses = !p.decision.isEmpty
         self.numberedClauses = p.decision.count > 1 && p.decision.allSatisfy { $0.number != nil }

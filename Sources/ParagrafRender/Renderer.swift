@@ -76,6 +76,7 @@ public enum SwedishFormat {
 public enum Links {
     public static func meeting(_ meeting: Meeting) -> String { "/sammantraden/\(meeting.id?.rawValue ?? 0)" }
     public static func meeting(_ id: MeetingID) -> String { "/sammantraden/\(id.rawValue)" }
+    public static func matter(_ id: CaseID) -> String { "/arenden/\(id.rawValue)" }
     public static let noticeBoard = "/anslagstavla"
     public static let appeal = "/anslagstavla/laglighetsprovning"
     public static func paragraph(meeting: MeetingID, number: Int) -> String { "/sammantraden/\(meeting.rawValue)/paragrafer/\(number)" }

@@ -242,6 +242,14 @@ extension SQLStore {
         }
     }
 
+    public func paragraphs(ofCase matter: CaseID) async throws -> [Paragraph] {
+        try await read { db in
+            let rows = try await db.select().column("*").from("paragraphs").where("case_id", .equal, SQLBind(matter.rawValue))
+                .orderBy("year").orderBy("committee_id").orderBy("number").all()
+            return try await Self.paragraphs(rows, db: db, scope: SQLRaw("SELECT id FROM paragraphs WHERE case_id = \(matter.rawValue)"))
+        }
+    }
+
     public func paragraphNumbers(meeting: MeetingID) async throws -> [Int] {
         try await read { db in
             try await db.select().column("number").from("paragraphs").where("meeting_id", .equal, SQLBind(meeting.rawValue))

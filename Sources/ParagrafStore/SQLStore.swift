@@ -369,13 +369,22 @@ extension SQLStore {
     public func agenda(for meeting: MeetingID) async throws -> [AgendaItem] {
         try await read { db in
             try await db.select().column("*").from("agenda_items").where("meeting_id", .equal, SQLBind(meeting.rawValue))
-                .orderBy("position").all().map { row in
-                    AgendaItem(id: AgendaItemID(try row.id()), meetingID: meeting, position: try row.int("position"),
-                               kind: try row.enumValue("kind", as: AgendaItemKind.self), title: try row.string("title"),
-                               caseID: try row.optionalID("case_id").map(CaseID.init(rawValue:)), isPublic: try row.bool("is_public"),
-                               proposedDecision: try row.optionalString("proposed_decision"))
-                }
+                .orderBy("position").all().map(Self.agendaItem)
         }
+    }
+
+    public func agendaItems(ofCase matter: CaseID) async throws -> [AgendaItem] {
+        try await read { db in
+            try await db.select().column("*").from("agenda_items").where("case_id", .equal, SQLBind(matter.rawValue))
+                .orderBy("meeting_id").orderBy("position").all().map(Self.agendaItem)
+        }
+    }
+
+    static func agendaItem(_ row: any SQLRow) throws -> AgendaItem {
+        AgendaItem(id: AgendaItemID(try row.id()), meetingID: MeetingID(try row.id("meeting_id")), position: try row.int("position"),
+                   kind: try row.enumValue("kind", as: AgendaItemKind.self), title: try row.string("title"),
+                   caseID: try row.optionalID("case_id").map(CaseID.init(rawValue:)), isPublic: try row.bool("is_public"),
+                   proposedDecision: try row.optionalString("proposed_decision"))
     }
 
     public func save(_ notice: Notice) async throws {

@@ -54,6 +54,8 @@ public protocol MeetingStore: Sendable {
     /// Replaces a meeting's agenda whole.
     func replaceAgenda(_ items: [AgendaItem], for meeting: MeetingID) async throws -> [AgendaItem]
     func agenda(for meeting: MeetingID) async throws -> [AgendaItem]
+    /// The agenda items, in any committee's meetings, that a case stood on.
+    func agendaItems(ofCase matter: CaseID) async throws -> [AgendaItem]
 
     func save(_ notice: Notice) async throws
     func notice(for meeting: MeetingID) async throws -> Notice?
@@ -66,6 +68,8 @@ public protocol MinutesStore: Sendable {
     func minutes(for meeting: MeetingID) async throws -> Minutes?
     func paragraph(_ id: ParagraphID) async throws -> Paragraph?
     func paragraph(meeting: MeetingID, number: Int) async throws -> Paragraph?
+    /// The paragraphs, in any committee's minutes, that decided on a case.
+    func paragraphs(ofCase matter: CaseID) async throws -> [Paragraph]
     /// The § numbers of a meeting's minutes, in order.
     func paragraphNumbers(meeting: MeetingID) async throws -> [Int]
     /// The highest § number a committee used in a year (numbers run on through the year).

@@ -24,6 +24,20 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
     router.get("/anslagstavla/laglighetsprovning") { _, _ in
         try HTML(renderer.render(AppealPage(example: .today())))
     }
+    let cases = CaseQueries(store: store)
+    router.get("/arenden/:case") { _, context in
+        guard let id = context.parameters.get("case", as: Int64.self),
+              let page = try await cases.casePage(CaseID(id)) else { throw HTTPError(.notFound) }
+        return try HTML(renderer.render(page))
+    }
+    // A diary number as people write it: one case goes straight to its page.
+    router.get("/arenden") { request, _ -> Response in
+        guard let text = request.uri.queryParameters.get("dnr"), let dnr = DiaryNumber(text) else { throw HTTPError(.notFound) }
+        let rows = try await cases.cases(numbered: dnr)
+        if rows.count == 1 { return Response(status: .seeOther, headers: [.location: rows[0].url]) }
+        guard !rows.isEmpty else { throw HTTPError(.notFound) }
+        return HTML.response(try renderer.render(CaseChoicePage(diaryNumber: dnr.description, rows: rows)))
+    }
     let meetings = MeetingQueries(store: store)
     router.get("/sammantraden/:meeting") { _, context in
         guard let id = context.parameters.get("meeting", as: Int64.self),
@@ -41,8 +55,7 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
         guard case .file(_, let file, let content) = answer else {
             let page = ErrorPage(title: "Handlingen lämnas inte ut här",
                                  message: "Handlingen innehåller personnummer och kan därför inte visas på webben. Du kan begära ut den från kommunens registratur, som prövar vad som kan lämnas ut.")
-            return Response(status: .forbidden, headers: [.contentType: "text/html; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: try renderer.render(page))))
+            return HTML.response(try renderer.render(page), status: .forbidden)
         }
         // Text files are served byte for byte in the encoding they were read in (imports before
         // the charset was recorded were UTF-8); the name is kept for saving.
@@ -67,8 +80,11 @@ public struct HTML: ResponseGenerator {
     public init(_ body: String) { self.body = body }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: body)))
+        Self.response(body)
+    }
+
+    static func response(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }
 

@@ -155,6 +155,27 @@ struct FilingContractTests {
         }
     }
 
+    @Test("a case is followed through every committee that handled it", arguments: TestBackend.all)
+    func aCaseAcrossCommittees(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            // The notice puts ALN 2024-00029 on Arbetslivsnämnden's agenda; its minutes decide it in § 29;
+            // Kommunstyrelsen decides it again in its own § 29 a month later.
+            _ = try await store.file(Records.notice(dating: .on(day("2024-04-16"))))
+            _ = try await store.file(Records.minutes(dating: .on(day("2024-04-16")), numbers: [29]))
+            _ = try await store.file(Records.minutes(committee: "Kommunstyrelsen", dating: .on(day("2024-05-20")), file: "ks.txt",
+                                                     numbers: [29]))
+            let matter = try #require(try await store.cases(diaryNumber: DiaryNumber("ALN 2024-00029")!).first)
+            #expect(try await store.cases(diaryNumber: DiaryNumber("ALN 2024-00029")!).count == 1, "one case, not one per committee")
+            let paragraphs = try await store.paragraphs(ofCase: matter.id!)
+            #expect(paragraphs.count == 2)
+            #expect(Set(paragraphs.map(\.meetingID)).count == 2)
+            #expect(paragraphs.allSatisfy { $0.caseID == matter.id && !$0.decision.isEmpty })
+            let agenda = try await store.agendaItems(ofCase: matter.id!)
+            #expect(agenda.map(\.title) == ["Budgetuppföljning"])
+            #expect(try await store.paragraphs(ofCase: CaseID(98765)).isEmpty)
+        }
+    }
+
     @Test(arguments: TestBackend.all)
     func personsAreMatchedWithinAMunicipalityOnly(_ backend: TestBackend) async throws {
         try await withStore(backend) { store in

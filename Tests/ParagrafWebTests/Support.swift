@@ -40,3 +40,5 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
     }
     #expect(stored == text, "HTML differs from \(name)", sourceLocation: sourceLocation)
 }
+
+func day(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }

@@ -162,6 +162,98 @@ struct NoticeBoardWebTests {
     }
 }
 
+@Suite("Case pages")
+struct CasePageTests {
+    @Test("/arenden/N follows a matter through its agenda, its decisions and its documents; a diary number finds it")
+    func caseFromStore() async throws {
+        try await withTemporaryStore { store, _ in
+            let m = try await store.save(Municipality(name: "Borås"))
+            let aln = try await store.save(Committee(municipalityID: m.id!, name: "Arbetslivsnämnden", kind: .namnd))
+            let ks = try await store.save(Committee(municipalityID: m.id!, name: "Kommunstyrelsen", kind: .styrelse))
+            let matter = try await store.save(Case(committeeID: aln.id!, diaryNumber: DiaryNumber("ALN 2024-00029 1.2.4.1")!,
+                                                   title: "Budgetuppföljning efter mars 2024", status: .decided))
+            let secret = try await store.save(Case(committeeID: aln.id!, diaryNumber: DiaryNumber("ALN 2024-00030")!,
+                                                   title: "Enskilt ärende", secrecy: .secret(provision: "26 kap. 1 § OSL")))
+            let first = try await store.save(Meeting(committeeID: aln.id!, date: day("2024-04-16"), state: .announced))
+            let second = try await store.save(Meeting(committeeID: ks.id!, date: day("2024-05-20"), state: .announced))
+            _ = try await store.replaceAgenda([AgendaItem(meetingID: first.id!, position: 5, title: "Budgetuppföljning",
+                                                          caseID: matter.id)], for: first.id!)
+            _ = try await store.save(Minutes(meetingID: first.id!, paragraphs: [
+                Paragraph(meetingID: first.id!, number: 34, title: "Budgetuppföljning efter mars 2024", caseID: matter.id,
+                          diaryNumber: matter.diaryNumber, decision: [DecisionClause(text: "Arbetslivsnämnden godkänner uppföljningen.")]),
+            ]))
+            _ = try await store.save(Minutes(meetingID: second.id!, paragraphs: [
+                Paragraph(meetingID: second.id!, number: 88, title: "Nämndernas budgetuppföljning", caseID: matter.id,
+                          decision: [DecisionClause(text: "Kommunstyrelsen lägger uppföljningen till handlingarna.")]),
+                Paragraph(meetingID: second.id!, number: 89, title: "Sekretess", caseID: matter.id, isPublic: false,
+                          decision: [DecisionClause(text: "Inte för allmänheten.")]),
+            ]))
+            _ = try await store.save(Document(caseID: matter.id, kind: .tjansteskrivelse, title: "Tjänsteskrivelse om uppföljningen",
+                                              date: day("2024-04-02")))
+            let app = try await buildApplication(store: store, configuration: AppConfiguration(store: .sqlite(path: "x")), logger: quiet)
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/arenden/\(matter.id!.rawValue)", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let html = String(buffer: response.body)
+                    let order = ["Tjänsteskrivelse om uppföljningen", "På föredragningslistan, punkt 5", "Arbetslivsnämnden godkänner",
+                                 "Kommunstyrelsen lägger uppföljningen"].map { html.range(of: $0)?.lowerBound }
+                    #expect(order.allSatisfy { $0 != nil })
+                    #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted(), "in the order it happened")
+                    #expect(html.contains("href=\"/sammantraden/\(second.id!.rawValue)/paragrafer/88\""))
+                    #expect(html.contains("Paragrafen är inte offentlig"))
+                    #expect(!html.contains("Inte för allmänheten."))
+                    #expect(html.contains("ALN 2024-00029 1.2.4.1"))
+                }
+                let location = try await client.execute(uri: "/arenden?dnr=ALN%202024-00029", method: .get) { response in
+                    #expect(response.status == .seeOther)
+                    return response.headers[.location]
+                }
+                #expect(location == "/arenden/\(matter.id!.rawValue)")
+                try await client.execute(uri: "/arenden?dnr=ALN%202024-99999", method: .get) { response in
+                    #expect(response.status == .notFound)
+                }
+                try await client.execute(uri: "/arenden/\(secret.id!.rawValue)", method: .get) { response in
+                    #expect(response.status == .notFound, "a secret case has no public page")
+                }
+                try await client.execute(uri: "/arenden?dnr=ALN%202024-00030", method: .get) { response in
+                    #expect(response.status == .notFound)
+                }
+                try await client.execute(uri: "/sammantraden/\(first.id!.rawValue)/paragrafer/34", method: .get) { response in
+                    #expect(String(buffer: response.body).contains("href=\"/arenden/\(matter.id!.rawValue)\""))
+                }
+            }
+        }
+    }
+}
+
+extension CasePageTests {
+    @Test("case pages HTML snapshots")
+    func snapshots() async throws {
+        let renderer = try await PageRenderer.load()
+        let matter = Case(id: CaseID(4), committeeID: CommitteeID(1), diaryNumber: DiaryNumber("ALN 2024-00029 1.2.4.1")!,
+                          title: "Budgetuppföljning efter mars 2024", status: .decided)
+        let aln = CasePage.Source(meeting: Meeting(id: MeetingID(7), committeeID: CommitteeID(1), date: day("2024-04-16")),
+                                  committee: "Arbetslivsnämnden")
+        let ks = CasePage.Source(meeting: Meeting(id: MeetingID(9), committeeID: CommitteeID(2), dating: .undated(year: 2024)),
+                                 committee: "Kommunstyrelsen")
+        let page = CasePage(
+            matter: matter, municipality: "Borås", registeredBy: "Arbetslivsnämnden",
+            agenda: [(AgendaItem(meetingID: MeetingID(7), position: 5, title: "Budgetuppföljning"), aln)],
+            paragraphs: [(Paragraph(meetingID: MeetingID(7), number: 34, title: "Budgetuppföljning efter mars 2024",
+                                    decision: [DecisionClause(text: "Arbetslivsnämnden godkänner uppföljningen.")]), aln),
+                         (Paragraph(meetingID: MeetingID(9), number: 89, title: "Sekretess", isPublic: false), ks)],
+            documents: [(Document(id: DocumentID(3), caseID: CaseID(4), kind: .tjansteskrivelse, title: "Tjänsteskrivelse",
+                                  date: day("2024-04-02"), file: StoredFile(fileName: "t.pdf", mediaType: "application/pdf",
+                                                                           sha256: "x", byteCount: 10)), nil)])
+        try assertSnapshot(try renderer.render(page), named: "arende.html")
+        let choice = CaseChoicePage(diaryNumber: "KS 2024/1", rows: [
+            .init(url: "/arenden/1", title: "Budget 2025", municipality: "Ale", committee: "Kommunstyrelsen"),
+            .init(url: "/arenden/2", title: "Motion om cykelbanor", municipality: "Borås", committee: "Kommunstyrelsen"),
+        ])
+        try assertSnapshot(try renderer.render(choice), named: "arenden-val.html")
+    }
+}
+
 @Suite("Swedish formats")
 struct SwedishFormatTests {
     @Test func datesAndTimes() {
