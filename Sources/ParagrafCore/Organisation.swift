@@ -166,3 +166,42 @@ public struct Official: Hashable, Sendable, Codable {
         self.title = title
     }
 }
+
+/// What the minutes record of one person: the meetings they attended, the proposals they made
+/// and the reservations they entered, each with the paragraph it stands in.
+public struct PersonActivity: Hashable, Sendable {
+    public struct Attended: Hashable, Sendable {
+        public var meetingID: MeetingID
+        public var role: AttendanceRole
+        public init(meetingID: MeetingID, role: AttendanceRole) {
+            self.meetingID = meetingID
+            self.role = role
+        }
+    }
+
+    /// A proposal or reservation and the paragraph it belongs to.
+    public struct Authored: Hashable, Sendable {
+        public var meetingID: MeetingID
+        public var paragraphNumber: Int
+        public var paragraphTitle: String
+        public var paragraphIsPublic: Bool
+        public var text: String?
+        public init(meetingID: MeetingID, paragraphNumber: Int, paragraphTitle: String, paragraphIsPublic: Bool, text: String?) {
+            self.meetingID = meetingID
+            self.paragraphNumber = paragraphNumber
+            self.paragraphTitle = paragraphTitle
+            self.paragraphIsPublic = paragraphIsPublic
+            self.text = text
+        }
+    }
+
+    public var attended: [Attended]
+    public var proposals: [Authored]
+    public var reservations: [Authored]
+
+    public init(attended: [Attended] = [], proposals: [Authored] = [], reservations: [Authored] = []) {
+        self.attended = attended
+        self.proposals = proposals
+        self.reservations = reservations
+    }
+}

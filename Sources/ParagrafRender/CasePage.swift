@@ -14,16 +14,8 @@ public struct CasePage: Page {
         public var url: String?
     }
 
-    /// What the timeline is made of, with the meeting and committee each belongs to.
-    public struct Source: Sendable {
-        public var meeting: Meeting
-        public var committee: String
-
-        public init(meeting: Meeting, committee: String) {
-            self.meeting = meeting
-            self.committee = committee
-        }
-    }
+    /// The timeline's parts come with the meeting and committee each belongs to.
+    public typealias Source = MeetingPlace
 
     public var title: String
     public var diaryNumber: String

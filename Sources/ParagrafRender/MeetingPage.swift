@@ -28,6 +28,8 @@ public struct MeetingPage: Page {
         public var name: String
         public var role: String
         public var note: String?
+        /// The person's page, when the name is linked to a stored person.
+        public var url: String?
     }
 
     public struct ParagraphRow: Sendable, Equatable {
@@ -95,10 +97,11 @@ public struct MeetingPage: Page {
         }
         self.members = (minutes?.attendance ?? []).map { a in
             let note = [a.replacing.map { "ersätter \($0.description)" }, span(a.fromParagraph, a.toParagraph)].compactMap { $0 }
-            return AttendanceRow(name: a.person.description, role: a.role.rawValue, note: note.isEmpty ? nil : note.joined(separator: ", "))
+            return AttendanceRow(name: a.person.description, role: a.role.rawValue, note: note.isEmpty ? nil : note.joined(separator: ", "),
+                                 url: a.person.personID.map(Links.person))
         }
         self.others = (minutes?.officials ?? []).map { o in
-            AttendanceRow(name: o.name, role: o.title ?? "", note: span(o.fromParagraph, o.toParagraph))
+            AttendanceRow(name: o.name, role: o.title ?? "", note: span(o.fromParagraph, o.toParagraph), url: nil)
         }
         self.paragraphs = (minutes?.paragraphs ?? []).map { p in
             Publication.mayPublish(p)

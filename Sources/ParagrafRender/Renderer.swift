@@ -72,11 +72,25 @@ public enum SwedishFormat {
     }
 }
 
+/// A meeting with the name of its committee, as pages that list several committees' meetings need.
+public struct MeetingPlace: Sendable {
+    public var meeting: Meeting
+    public var committee: String
+
+    public init(meeting: Meeting, committee: String) {
+        self.meeting = meeting
+        self.committee = committee
+    }
+}
+
 /// The public addresses of things, in one place so that every page links alike.
 public enum Links {
     public static func meeting(_ meeting: Meeting) -> String { "/sammantraden/\(meeting.id?.rawValue ?? 0)" }
     public static func meeting(_ id: MeetingID) -> String { "/sammantraden/\(id.rawValue)" }
     public static func matter(_ id: CaseID) -> String { "/arenden/\(id.rawValue)" }
+    public static func committee(_ id: CommitteeID) -> String { "/namnder/\(id.rawValue)" }
+    public static func person(_ id: PersonID) -> String { "/personer/\(id.rawValue)" }
+    public static let committees = "/namnder"
     public static let noticeBoard = "/anslagstavla"
     public static let appeal = "/anslagstavla/laglighetsprovning"
     public static func paragraph(meeting: MeetingID, number: Int) -> String { "/sammantraden/\(meeting.rawValue)/paragrafer/\(number)" }

@@ -121,6 +121,45 @@ extension SQLStore {
         return saved
     }
 
+    public func person(_ id: PersonID) async throws -> Person? {
+        try await read { db in
+            try await db.select().column("*").from("persons").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.person)
+        }
+    }
+
+    public func memberships(ofPerson person: PersonID) async throws -> [Membership] {
+        try await read { db in
+            try await db.select().column("*").from("memberships").where("person_id", .equal, SQLBind(person.rawValue))
+                .orderBy("term_from", .descending).orderBy("id").all().map(Self.membership)
+        }
+    }
+
+    public func activity(of person: PersonID) async throws -> PersonActivity {
+        try await read { db in
+            let id = person.rawValue
+            let attended = try await db.raw("""
+                SELECT a.meeting_id, a.role FROM attendances a JOIN meetings m ON m.id = a.meeting_id
+                WHERE a.person_id = \(bind: id) ORDER BY m.year, m.date, m.id
+                """).all().map { row in
+                PersonActivity.Attended(meetingID: MeetingID(try row.id("meeting_id")), role: try row.enumValue("role", as: AttendanceRole.self))
+            }
+            func authored(_ table: String, _ owner: String, _ text: String) async throws -> [PersonActivity.Authored] {
+                try await db.raw("""
+                    SELECT DISTINCT p.meeting_id, p.number, p.title, p.is_public, o.id AS owner_id, o.\(unsafeRaw: text) AS text, p.year
+                    FROM \(unsafeRaw: table) x JOIN \(unsafeRaw: owner) o ON o.id = x.\(unsafeRaw: String(owner.dropLast()))_id
+                    JOIN paragraphs p ON p.id = o.paragraph_id
+                    WHERE x.person_id = \(bind: id) ORDER BY p.year, p.meeting_id, p.number, o.id
+                    """).all().map { row in
+                    PersonActivity.Authored(meetingID: MeetingID(try row.id("meeting_id")), paragraphNumber: try row.int("number"),
+                                            paragraphTitle: try row.string("title"), paragraphIsPublic: try row.bool("is_public"),
+                                            text: try row.optionalString("text"))
+                }
+            }
+            return PersonActivity(attended: attended, proposals: try await authored("proposal_authors", "proposals", "text"),
+                                  reservations: try await authored("reservation_authors", "reservations", "reasons"))
+        }
+    }
+
     public func persons(in municipality: MunicipalityID) async throws -> [Person] {
         try await read { db in
             try await db.select().column("*").from("persons").where("municipality_id", .equal, SQLBind(municipality.rawValue))

@@ -14,6 +14,11 @@ public protocol OrganisationStore: Sendable {
     func committees(in municipality: MunicipalityID?) async throws -> [Committee]
 
     func save(_ person: Person) async throws -> Person
+    func person(_ id: PersonID) async throws -> Person?
+    /// A person's memberships in any committee, the latest term first.
+    func memberships(ofPerson person: PersonID) async throws -> [Membership]
+    /// What the minutes record of a person, in meeting order.
+    func activity(of person: PersonID) async throws -> PersonActivity
     func persons(in municipality: MunicipalityID) async throws -> [Person]
     /// A person matched by name and party within one municipality; never across municipalities.
     func person(named name: String, party: String?, in municipality: MunicipalityID) async throws -> Person?

@@ -24,6 +24,21 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
     router.get("/anslagstavla/laglighetsprovning") { _, _ in
         try HTML(renderer.render(AppealPage(example: .today())))
     }
+    let committees = CommitteeQueries(store: store)
+    router.get("/namnder") { _, _ in
+        try HTML(renderer.render(try await committees.committeesPage()))
+    }
+    router.get("/namnder/:committee") { _, context in
+        guard let id = context.parameters.get("committee", as: Int64.self),
+              let page = try await committees.committeePage(CommitteeID(id), today: .today()) else { throw HTTPError(.notFound) }
+        return try HTML(renderer.render(page))
+    }
+    let persons = PersonQueries(store: store)
+    router.get("/personer/:person") { _, context in
+        guard let id = context.parameters.get("person", as: Int64.self),
+              let page = try await persons.personPage(PersonID(id)) else { throw HTTPError(.notFound) }
+        return try HTML(renderer.render(page))
+    }
     let cases = CaseQueries(store: store)
     router.get("/arenden/:case") { _, context in
         guard let id = context.parameters.get("case", as: Int64.self),

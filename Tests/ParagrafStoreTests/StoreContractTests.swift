@@ -222,6 +222,28 @@ struct MeetingContractTests {
         }
     }
 
+    @Test("a person's record: memberships, meetings attended, proposals made, reservations entered", arguments: TestBackend.all)
+    func personActivity(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let f = try await Fixture.make(store)
+            _ = try await store.save(Self.fullMinutes(f))
+            let birgitta = f.persons[2]  // present, proposes återremiss in § 34 and reserves herself
+            _ = try await store.save(Membership(personID: birgitta.id!, committeeID: f.committee.id!, role: .ledamot,
+                                                term: Term(from: day("2023-01-01"), to: day("2026-12-31"))))
+            #expect(try await store.person(birgitta.id!) == birgitta)
+            #expect(try await store.person(PersonID(98765)) == nil)
+            #expect(try await store.memberships(ofPerson: birgitta.id!).map(\.committeeID) == [f.committee.id!])
+            let activity = try await store.activity(of: birgitta.id!)
+            #expect(activity.attended.map(\.meetingID) == [f.meeting.id!])
+            #expect(activity.proposals.map(\.paragraphNumber) == [34])
+            #expect(activity.proposals.first?.text == "Återremiss för komplettering.")
+            #expect(activity.reservations.map(\.paragraphNumber) == [34])
+            #expect(activity.reservations.first?.text == "Till förmån för eget yrkande.")
+            let sofia = try await store.activity(of: f.persons[4].id!)
+            #expect(sofia.proposals.isEmpty && sofia.reservations.isEmpty)
+        }
+    }
+
     @Test("stored minutes are replaced whole, leaving nothing of the old version", arguments: TestBackend.all)
     func minutesReplacedWhole(_ backend: TestBackend) async throws {
         try await withStore(backend) { store in

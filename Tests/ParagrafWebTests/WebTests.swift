@@ -254,6 +254,140 @@ extension CasePageTests {
     }
 }
 
+@Suite("Committee pages")
+struct CommitteePageTests {
+    @Test("/namnder lists every committee; a committee shows its members by party, its officials and its meetings")
+    func committeesFromStore() async throws {
+        try await withTemporaryStore { store, _ in
+            let m = try await store.save(Municipality(name: "Borås"))
+            let ks = try await store.save(Committee(municipalityID: m.id!, name: "Kommunstyrelsen", kind: .styrelse))
+            let au = try await store.save(Committee(municipalityID: m.id!, name: "Kommunstyrelsens arbetsutskott", kind: .utskott,
+                                                    parentID: ks.id))
+            let anna = try await store.save(Person(municipalityID: m.id!, name: "Anna Ek", party: "S"))
+            let olle = try await store.save(Person(municipalityID: m.id!, name: "Olle Berg", party: "M"))
+            let eva = try await store.save(Person(municipalityID: m.id!, name: "Eva Sand", party: "S"))
+            let term = Term(from: day("2023-01-01"), to: day("2026-12-31"))
+            _ = try await store.save(Membership(personID: anna.id!, committeeID: ks.id!, role: .ordforande, term: term))
+            _ = try await store.save(Membership(personID: olle.id!, committeeID: ks.id!, role: .ledamot, term: term))
+            _ = try await store.save(Membership(personID: eva.id!, committeeID: ks.id!, role: .ersattare, term: term, callingOrder: 1))
+            let meeting = try await store.save(Meeting(committeeID: ks.id!, date: day("2024-04-16"), state: .adjusted))
+            _ = try await store.save(Minutes(meetingID: meeting.id!,
+                                             attendance: [Attendance(person: PersonRef(personID: anna.id, name: "Anna Ek", party: "S"),
+                                                                     role: .ordforande)],
+                                             officials: [OfficialAttendance(name: "Tina Lund", title: "kommundirektör")]))
+            // The utskott has no memberships: its latest minutes tell who served.
+            let auMeeting = try await store.save(Meeting(committeeID: au.id!, date: day("2024-03-05"), state: .adjusted))
+            _ = try await store.save(Minutes(meetingID: auMeeting.id!,
+                                             attendance: [Attendance(person: PersonRef(name: "Kalle Ny", party: "C"), role: .ledamot)]))
+            let app = try await buildApplication(store: store, configuration: AppConfiguration(store: .sqlite(path: "x")), logger: quiet)
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/namnder", method: .get) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("href=\"/namnder/\(ks.id!.rawValue)\""))
+                    #expect(html.contains("Kommunstyrelsens arbetsutskott"))
+                    #expect(html.contains("under Kommunstyrelsen"))
+                }
+                try await client.execute(uri: "/namnder/\(ks.id!.rawValue)", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let html = String(buffer: response.body)
+                    let order = ["<h3>M</h3>", "Olle Berg", "<h3>S</h3>", "Anna Ek", "Eva Sand"].map { html.range(of: $0)?.lowerBound }
+                    #expect(order.allSatisfy { $0 != nil } && order.compactMap { $0 } == order.compactMap { $0 }.sorted(),
+                            "parties in order, members before ersättare")
+                    #expect(html.contains("ersättare (1)"))
+                    #expect(html.contains("Tina Lund, kommundirektör"))
+                    #expect(html.contains("href=\"/sammantraden/\(meeting.id!.rawValue)\""))
+                }
+                try await client.execute(uri: "/namnder/\(au.id!.rawValue)", method: .get) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("Kalle Ny"))
+                    #expect(html.contains("Enligt protokollet från sammanträdet tisdag 5 mars 2024"))
+                }
+                try await client.execute(uri: "/namnder/9999", method: .get) { response in
+                    #expect(response.status == .notFound)
+                }
+            }
+        }
+    }
+
+    @Test("committee pages HTML snapshots")
+    func snapshots() async throws {
+        let renderer = try await PageRenderer.load()
+        let ks = Committee(id: CommitteeID(1), municipalityID: MunicipalityID(1), name: "Kommunstyrelsen", kind: .styrelse)
+        let au = Committee(id: CommitteeID(2), municipalityID: MunicipalityID(1), name: "Kommunstyrelsens arbetsutskott", kind: .utskott,
+                           parentID: CommitteeID(1))
+        try assertSnapshot(try renderer.render(CommitteesPage([("Borås", ks), ("Borås", au)])), named: "namnder.html")
+        let page = CommitteePage(
+            committee: ks, municipality: "Borås", parent: nil,
+            seats: [.init(person: PersonRef(personID: PersonID(1), name: "Anna Ek", party: "S"), role: "ordförande", isSubstitute: false),
+                    .init(person: PersonRef(personID: PersonID(3), name: "Eva Sand", party: "S"), role: "ersättare (1)", isSubstitute: true),
+                    .init(person: PersonRef(name: "Olle Berg", party: "m"), role: "ledamot", isSubstitute: false)],
+            fromMinutesOf: nil, officials: [("Tina Lund", "kommundirektör")],
+            meetings: [Meeting(id: MeetingID(7), committeeID: CommitteeID(1), date: day("2024-04-16"), state: .adjusted)])
+        try assertSnapshot(try renderer.render(page), named: "namnd.html")
+    }
+}
+
+@Suite("Person pages")
+struct PersonPageTests {
+    @Test("/personer/N shows a member's seats, attendance, proposals and reservations, never from a closed paragraph")
+    func personFromStore() async throws {
+        try await withTemporaryStore { store, _ in
+            let m = try await store.save(Municipality(name: "Borås"))
+            let aln = try await store.save(Committee(municipalityID: m.id!, name: "Arbetslivsnämnden", kind: .namnd))
+            let olle = try await store.save(Person(municipalityID: m.id!, name: "Olle Berg", party: "M"))
+            let ref = PersonRef(personID: olle.id, name: "Olle Berg", party: "M")
+            _ = try await store.save(Membership(personID: olle.id!, committeeID: aln.id!, role: .ledamot,
+                                                term: Term(from: day("2023-01-01"), to: day("2026-12-31"))))
+            let meeting = try await store.save(Meeting(committeeID: aln.id!, date: day("2024-04-16"), state: .adjusted))
+            _ = try await store.save(Minutes(meetingID: meeting.id!, attendance: [Attendance(person: ref, role: .ledamot)], paragraphs: [
+                Paragraph(meetingID: meeting.id!, number: 34, title: "Budgetuppföljning",
+                          proposals: [Proposal(by: [ref], kind: .referBack, text: "Återremiss för komplettering.")],
+                          reservations: [Reservation(by: [ref], reasons: "Till förmån för eget yrkande.")]),
+                Paragraph(meetingID: meeting.id!, number: 35, title: "Enskilt ärende", isPublic: false,
+                          proposals: [Proposal(by: [ref], text: "Avslag på ansökan från sökanden.")]),
+            ]))
+            let app = try await buildApplication(store: store, configuration: AppConfiguration(store: .sqlite(path: "x")), logger: quiet)
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/personer/\(olle.id!.rawValue)", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("Olle Berg (M)"))
+                    #expect(html.contains("href=\"/namnder/\(aln.id!.rawValue)\""))
+                    #expect(html.contains("Återremiss för komplettering."))
+                    #expect(html.contains("Till förmån för eget yrkande."))
+                    #expect(html.contains("href=\"/sammantraden/\(meeting.id!.rawValue)/paragrafer/34\""))
+                    #expect(!html.contains("Enskilt ärende") && !html.contains("Avslag på ansökan"), "closed paragraphs are left out")
+                }
+                try await client.execute(uri: "/sammantraden/\(meeting.id!.rawValue)", method: .get) { response in
+                    #expect(String(buffer: response.body).contains("href=\"/personer/\(olle.id!.rawValue)\""))
+                }
+                try await client.execute(uri: "/personer/9999", method: .get) { response in
+                    #expect(response.status == .notFound)
+                }
+            }
+        }
+    }
+
+    @Test("person page HTML snapshot")
+    func snapshot() async throws {
+        let renderer = try await PageRenderer.load()
+        let meeting = Meeting(id: MeetingID(7), committeeID: CommitteeID(1), date: day("2024-04-16"), state: .adjusted)
+        let activity = PersonActivity(
+            attended: [.init(meetingID: MeetingID(7), role: .ledamot)],
+            proposals: [.init(meetingID: MeetingID(7), paragraphNumber: 34, paragraphTitle: "Budgetuppföljning", paragraphIsPublic: true,
+                              text: "Återremiss för komplettering.")],
+            reservations: [.init(meetingID: MeetingID(7), paragraphNumber: 35, paragraphTitle: "Enskilt ärende", paragraphIsPublic: false,
+                                 text: "Hemligt")])
+        let page = PersonPage(
+            person: Person(id: PersonID(2), municipalityID: MunicipalityID(1), name: "Olle Berg", party: "M"), municipality: "Borås",
+            memberships: [(Membership(personID: PersonID(2), committeeID: CommitteeID(1), role: .ledamot,
+                                      term: Term(from: day("2023-01-01"), to: day("2026-12-31"))),
+                           Committee(id: CommitteeID(1), municipalityID: MunicipalityID(1), name: "Arbetslivsnämnden", kind: .namnd))],
+            activity: activity, places: [MeetingID(7): .init(meeting: meeting, committee: "Arbetslivsnämnden")])
+        try assertSnapshot(try renderer.render(page), named: "person.html")
+    }
+}
+
 @Suite("Swedish formats")
 struct SwedishFormatTests {
     @Test func datesAndTimes() {
