@@ -91,6 +91,10 @@ public enum Links {
     public static func committee(_ id: CommitteeID) -> String { "/namnder/\(id.rawValue)" }
     public static func person(_ id: PersonID) -> String { "/personer/\(id.rawValue)" }
     public static let committees = "/namnder"
+    public static func search(_ query: String, page: Int = 1) -> String {
+        let q = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        return page > 1 ? "/sok?q=\(q)&sida=\(page)" : "/sok?q=\(q)"
+    }
     public static let noticeBoard = "/anslagstavla"
     public static let appeal = "/anslagstavla/laglighetsprovning"
     public static func paragraph(meeting: MeetingID, number: Int) -> String { "/sammantraden/\(meeting.rawValue)/paragrafer/\(number)" }

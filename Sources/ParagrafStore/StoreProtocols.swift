@@ -80,6 +80,8 @@ public protocol MinutesStore: Sendable {
     /// The highest § number a committee used in a year (numbers run on through the year).
     func highestParagraphNumber(committee: CommitteeID, year: Int) async throws -> Int?
     func paragraphCount() async throws -> Int
+    /// Public decisions matching a search, best first; every word of the query must match.
+    func search(_ query: SearchQuery) async throws -> SearchResults
     /// Notices of adjustment posted in a date range (both days included), for the notice board.
     func noticesOfAdjustment(postedFrom: LocalDate, through: LocalDate) async throws -> [NoticeOfAdjustment]
 }

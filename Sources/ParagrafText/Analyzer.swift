@@ -161,6 +161,31 @@ public struct SwedishAnalyzer: Sendable {
         token.count == 10 && LocalDate(iso: token) != nil
     }
 
+    /// The text cut into pieces, each marked when one of its terms is among `terms`: for
+    /// highlighting what a search found. Only words and whole special tokens are marked.
+    public func highlight(_ text: String, terms: Set<String>) -> [(text: String, hit: Bool)] {
+        var pieces: [(text: String, hit: Bool)] = []
+        var plain = ""
+        var word = ""
+        func flushWord() {
+            guard !word.isEmpty else { return }
+            let found = Set(self.terms(word).map(\.text))
+            if !found.isDisjoint(with: terms) {
+                if !plain.isEmpty { pieces.append((plain, false)); plain = "" }
+                pieces.append((word, true))
+            } else {
+                plain += word
+            }
+            word = ""
+        }
+        for c in text {
+            if c.isLetter || c.isNumber { word.append(c) } else { flushWord(); plain.append(c) }
+        }
+        flushWord()
+        if !plain.isEmpty { pieces.append((plain, false)) }
+        return pieces
+    }
+
     // MARK: Compounds
 
     /// The stems of a compound's parts: the last part, and the rest split again once. Parts are

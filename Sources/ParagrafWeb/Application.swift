@@ -24,6 +24,18 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
     router.get("/anslagstavla/laglighetsprovning") { _, _ in
         try HTML(renderer.render(AppealPage(example: .today())))
     }
+    let search = SearchQueries(store: store)
+    router.get("/sok") { request, _ -> Response in
+        let query = request.uri.queryParameters.get("q") ?? ""
+        // A diary number typed as the query goes straight to its case.
+        if let dnr = DiaryNumber(query.trimmingCharacters(in: .whitespaces)), dnr.year != nil,
+           !(try await store.cases(diaryNumber: dnr.caseNumber).isEmpty) {
+            return Response(status: .seeOther, headers: [.location: "/arenden?dnr=" +
+                (dnr.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")])
+        }
+        let page = request.uri.queryParameters.get("sida").flatMap { Int($0) } ?? 1
+        return HTML.response(try renderer.render(try await search.searchPage(query: query, page: page)))
+    }
     let committees = CommitteeQueries(store: store)
     router.get("/namnder") { _, _ in
         try HTML(renderer.render(try await committees.committeesPage()))

@@ -53,7 +53,7 @@ struct CommandLineTests {
         let store = dir.appendingPathComponent("p.sqlite").path
         let first = try CLI.run(["migrate", "--store", store])
         #expect(first.status == 0)
-        #expect(first.stdout.contains("schemaversion 3 (tillämpade 1, 2, 3)"))
+        #expect(first.stdout.contains("schemaversion 4 (tillämpade 1, 2, 3, 4)"))
         let again = try CLI.run(["migrate"], environment: ["PARAGRAF_STORE": store])
         #expect(again.status == 0)
         #expect(again.stdout.contains("inga nya migreringar"))

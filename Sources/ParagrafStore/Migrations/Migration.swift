@@ -30,6 +30,7 @@ public enum Migrations {
         migration0001InitialSchema,
         migration0002ImportSources,
         migration0003NoticeBoard,
+        migration0004Search,
     ]
 }
 
