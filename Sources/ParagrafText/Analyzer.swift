@@ -1,5 +1,6 @@
 import Foundation
 import ParagrafCore
+import Synchronization
 
 /// Turns Swedish text into search terms, the same way for what is indexed and for what is
 /// asked, on every backend: words lower-cased and stemmed, compounds also by their parts
@@ -18,10 +19,12 @@ public struct SwedishAnalyzer: Sendable {
     }
 
     /// Words compounds are made of, lower case (Debian's `wswedish` list).
-    let dictionary: Set<String>
+    let dictionary: WordSet
+    /// Terms of words seen before: minutes repeat their words, and analysing one is costly.
+    let cache = TermCache()
 
     public init(dictionary: Set<String> = []) {
-        self.dictionary = dictionary
+        self.dictionary = WordSet(dictionary)
     }
 
     /// Where Debian's `wswedish` package puts its word list (ISO-8859-1, one word a line).
@@ -42,7 +45,7 @@ public struct SwedishAnalyzer: Sendable {
         return words.isEmpty ? nil : words
     }
 
-    public var splitsCompounds: Bool { !dictionary.isEmpty }
+    public var splitsCompounds: Bool { !dictionary.hashes.isEmpty }
 
     // MARK: Tokens
 
@@ -52,11 +55,7 @@ public struct SwedishAnalyzer: Sendable {
         for (position, token) in tokens(TextNormalizer.line(text)).enumerated() {
             switch token.kind {
             case .word:
-                let stem = SwedishStemmer.stem(token.text)
-                out.append(Term(text: stem, position: position, kind: .word))
-                for part in compoundParts(token.text) where part != stem {
-                    out.append(Term(text: part, position: position, kind: .word))
-                }
+                for text in wordTerms(token.text) { out.append(Term(text: text, position: position, kind: .word)) }
             default:
                 out.append(Term(text: token.text, position: position, kind: token.kind))
             }
@@ -64,10 +63,21 @@ public struct SwedishAnalyzer: Sendable {
         return out
     }
 
+    /// A word's stem and the stems of its compound parts, remembered.
+    func wordTerms(_ word: String) -> [String] {
+        let key = WordSet.hash(word.utf8)
+        if let known = cache.terms(key) { return known }
+        let stem = SwedishStemmer.stem(word)
+        let terms = [stem] + compoundParts(word).filter { $0 != stem }
+        cache.remember(key, terms)
+        return terms
+    }
+
     /// The distinct term texts of a text, as an index stores them.
     public func termTexts(_ text: String) -> [String] {
-        var seen = Set<String>()
-        return terms(text).map(\.text).filter { seen.insert($0).inserted }
+        // Compared by the hash of their bytes: hashing a Swedish string itself normalises it first.
+        var seen = Set<UInt64>()
+        return terms(text).map(\.text).filter { seen.insert(WordSet.hash($0.utf8)).inserted }
     }
 
     struct Token {
@@ -79,80 +89,115 @@ public struct SwedishAnalyzer: Sendable {
     /// number (`ALN 2024-00029`, `SN2020/147`, `2023-00085`), a § number (`§ 34`), an ISO date,
     /// a number with spaces between its thousands (`253 950`); otherwise a word of letters.
     func tokens(_ text: String) -> [Token] {
-        let chars = Array(text)
+        var text = text
+        return text.withUTF8 { Self.tokens(Array($0)) }
+    }
+
+    /// Tokens from UTF-8 bytes. A letter is an ASCII letter or any character beyond ASCII but
+    /// Latin-1 signs (§, no-break space), general punctuation (dashes, quotes) and currency.
+    static func tokens(_ b: [UInt8]) -> [Token] {
         var out: [Token] = []
         var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "§" {
-                var j = i + 1
-                while j < chars.count, chars[j] == "§" || chars[j] == " " { j += 1 }
-                let digits = Self.digitRun(chars, from: j)
+        func string(_ range: Range<Int>) -> String { String(decoding: b[range], as: UTF8.self) }
+        while i < b.count {
+            let c = b[i]
+            if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA7 {  // §
+                var j = i + 2
+                while j < b.count, b[j] == 0x20 || (b[j] == 0xC2 && j + 1 < b.count && b[j + 1] == 0xA7) { j += b[j] == 0x20 ? 1 : 2 }
+                let digits = digitRun(b, from: j)
                 if digits > 0 {
-                    out.append(Token(text: "§" + String(chars[j..<(j + digits)]), kind: .paragraph))
+                    out.append(Token(text: "§" + string(j..<(j + digits)), kind: .paragraph))
                     i = j + digits
-                    continue
+                } else {
+                    i += 2
                 }
-                i += 1
                 continue
             }
-            if c.isLetter {
-                var j = i
-                while j < chars.count, chars[j].isLetter { j += 1 }
-                let word = String(chars[i..<j])
+            if let length = letterLength(b, at: i) {
+                var j = i + length
+                var capitals = isCapital(b, at: i)
+                while j < b.count, let next = letterLength(b, at: j) {
+                    if capitals, !isCapital(b, at: j) { capitals = false }
+                    j += next
+                }
                 // A series in capitals before a year (`ALN 2024-00029`, `SN2020/147`) makes a diary number.
                 var k = j
-                if k < chars.count, chars[k] == " " { k += 1 }
-                if word.count <= 6, word.allSatisfy(\.isUppercase), let end = Self.diaryNumberEnd(chars, from: k) {
-                    out.append(Token(text: (word + String(chars[k..<end])).lowerSv, kind: .diaryNumber))
+                if k < b.count, b[k] == 0x20 { k += 1 }
+                if capitals, j - i <= 12, let end = diaryNumberEnd(b, from: k) {
+                    out.append(Token(text: (string(i..<j) + string(k..<end)).lowerSv, kind: .diaryNumber))
                     i = end
                     continue
                 }
-                out.append(Token(text: word.lowerSv, kind: .word))
+                out.append(Token(text: string(i..<j).lowerSv, kind: .word))
                 i = j
                 continue
             }
-            if c.isASCII && c.isNumber {
-                if let end = Self.diaryNumberEnd(chars, from: i) {
-                    let token = String(chars[i..<end])
-                    out.append(Token(text: token, kind: Self.isDate(token) ? .date : .diaryNumber))
+            if isDigit(c) {
+                if let end = diaryNumberEnd(b, from: i) {
+                    let token = string(i..<end)
+                    out.append(Token(text: token, kind: isDate(token) ? .date : .diaryNumber))
                     i = end
                     continue
                 }
                 // Digits, with single spaces between groups of three: one number.
-                var j = i + Self.digitRun(chars, from: i)
-                var number = String(chars[i..<j])
-                while j + 4 <= chars.count, chars[j] == " ", Self.digitRun(chars, from: j + 1) == 3 {
-                    number += String(chars[(j + 1)..<(j + 4)])
+                var j = i + digitRun(b, from: i)
+                var number = string(i..<j)
+                while j + 4 <= b.count, b[j] == 0x20, digitRun(b, from: j + 1) == 3 {
+                    number += string((j + 1)..<(j + 4))
                     j += 4
                 }
                 out.append(Token(text: number, kind: .number))
                 i = j
                 continue
             }
-            i += 1
+            i += c < 0x80 ? 1 : max(1, sequenceLength(c))
         }
         return out
     }
 
-    static func digitRun(_ chars: [Character], from start: Int) -> Int {
+    static func sequenceLength(_ lead: UInt8) -> Int { lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1 }
+
+    /// The byte length of the letter at `i`, or nil when no letter begins there.
+    static func letterLength(_ b: [UInt8], at i: Int) -> Int? {
+        let c = b[i]
+        if c < 0x80 { return (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) ? 1 : nil }
+        guard c >= 0xC0 else { return nil }
+        let second = i + 1 < b.count ? b[i + 1] : 0
+        switch c {
+        case 0xC2: return nil  // Latin-1 signs and spaces
+        case 0xC3 where second == 0x97 || second == 0xB7: return nil  // × ÷
+        case 0xE2 where second == 0x80 || second == 0x82 || second == 0x81: return nil  // punctuation, currency
+        case 0xE3 where second == 0x80: return nil  // ideographic space and punctuation
+        default: return sequenceLength(c)
+        }
+    }
+
+    /// An upper-case letter at `i`: A–Z, or À–Þ (Å, Ä, Ö, É …).
+    static func isCapital(_ b: [UInt8], at i: Int) -> Bool {
+        let c = b[i]
+        if c < 0x80 { return (0x41...0x5A).contains(c) }
+        return c == 0xC3 && i + 1 < b.count && (0x80...0x9E).contains(b[i + 1])
+    }
+
+    static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    static func digitRun(_ b: [UInt8], from start: Int) -> Int {
         var n = 0
-        while start + n < chars.count, chars[start + n].isASCII && chars[start + n].isNumber { n += 1 }
+        while start + n < b.count, isDigit(b[start + n]) { n += 1 }
         return n
     }
 
     /// The end of `YYYY-NNNN…` or `YYYY/NNN…` (and an ISO date `YYYY-MM-DD`), with a part number
     /// (`-1`, `-01.02`) when printed.
-    static func diaryNumberEnd(_ chars: [Character], from start: Int) -> Int? {
-        guard digitRun(chars, from: start) == 4, start + 4 < chars.count, chars[start + 4] == "-" || chars[start + 4] == "/" else {
-            return nil
-        }
-        let serial = digitRun(chars, from: start + 5)
+    static func diaryNumberEnd(_ b: [UInt8], from start: Int) -> Int? {
+        guard digitRun(b, from: start) == 4, start + 4 < b.count, b[start + 4] == UInt8(ascii: "-") || b[start + 4] == UInt8(ascii: "/")
+        else { return nil }
+        let serial = digitRun(b, from: start + 5)
         guard serial > 0 else { return nil }
         var end = start + 5 + serial
         // A date goes on with -DD; a part number with -N.
-        while end + 1 < chars.count, chars[end] == "-" || chars[end] == ".", digitRun(chars, from: end + 1) > 0 {
-            end += 1 + digitRun(chars, from: end + 1)
+        while end + 1 < b.count, b[end] == UInt8(ascii: "-") || b[end] == UInt8(ascii: "."), digitRun(b, from: end + 1) > 0 {
+            end += 1 + digitRun(b, from: end + 1)
         }
         return end
     }
@@ -204,27 +249,65 @@ public struct SwedishAnalyzer: Sendable {
 
     /// The split with the longest first part (Swedish compounds put their main word last).
     func split(_ word: String) -> (head: String, tail: String)? {
-        let chars = Array(word)
-        guard chars.count >= 6 else { return nil }
-        for cut in stride(from: chars.count - 3, through: 3, by: -1) {
-            let tail = String(chars[cut...])
-            guard dictionary.contains(tail) else { continue }
-            let head = String(chars[..<cut])
-            if let word = headWord(head) { return (word, tail) }
+        let bytes = Array(word.utf8)
+        // Cuts fall between characters: at bytes that begin one.
+        let starts = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 }
+        guard starts.count >= 6 else { return nil }
+        for k in stride(from: starts.count - 3, through: 3, by: -1) {
+            let cut = starts[k]
+            guard dictionary.contains(bytes[cut...]) else { continue }
+            if let head = headWord(bytes[..<cut], characters: k) {
+                return (String(decoding: head, as: UTF8.self), String(decoding: bytes[cut...], as: UTF8.self))
+            }
         }
         return nil
     }
 
     /// The dictionary word a compound's first part stands for.
-    func headWord(_ head: String) -> String? {
-        guard head.count >= 3 else { return nil }
+    func headWord(_ head: ArraySlice<UInt8>, characters: Int) -> [UInt8]? {
+        guard characters >= 3 else { return nil }
         // The linking s goes first: the word list also holds `arbetsmarknads`, which would stem
         // otherwise than `arbetsmarknad` as a query does.
-        if head.hasSuffix("s") {
-            let bare = String(head.dropLast())
-            if bare.count >= 3, dictionary.contains(bare) { return bare }
-            if dictionary.contains(bare + "e") { return bare + "e" }
+        if head.last == UInt8(ascii: "s") {
+            let bare = head.dropLast()
+            if characters - 1 >= 3, dictionary.contains(bare) { return Array(bare) }
+            let withE = Array(bare) + [UInt8(ascii: "e")]
+            if dictionary.contains(withE[...]) { return withE }
         }
-        return dictionary.contains(head) ? head : nil
+        return dictionary.contains(head) ? Array(head) : nil
+    }
+}
+
+/// Words as 64-bit FNV-1a hashes of their UTF-8: looking one up needs no string, and among a
+/// few hundred thousand words two collide with a chance of about one in a hundred million.
+struct WordSet: Sendable {
+    let hashes: Set<UInt64>
+
+    init(_ words: Set<String>) {
+        hashes = Set(words.map { Self.hash($0.utf8) })
+    }
+
+    static func hash<C: Sequence>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+
+    func contains(_ bytes: ArraySlice<UInt8>) -> Bool { hashes.contains(Self.hash(bytes)) }
+}
+
+/// A bounded memory of words' terms, shared by all who analyse: an import and the searches
+/// beside it.
+final class TermCache: Sendable {
+    private let memo = Mutex<[UInt64: [String]]>([:])
+    static let capacity = 200_000
+
+    func terms(_ key: UInt64) -> [String]? { memo.withLock { $0[key] } }
+
+    func remember(_ key: UInt64, _ terms: [String]) {
+        memo.withLock { memo in
+            if memo.count >= Self.capacity { memo.removeAll(keepingCapacity: true) }
+            memo[key] = terms
+        }
     }
 }
