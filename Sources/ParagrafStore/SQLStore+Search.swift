@@ -16,15 +16,12 @@ extension SQLStore {
     static func index(_ paragraphs: [Paragraph], ids: [Int64], committee: CommitteeID, db: any SQLDatabase) async throws {
         var rows: [[Value]] = []
         for (paragraph, id) in zip(paragraphs, ids) where Publication.mayPublish(paragraph) {
-            let body = Publication.redacted(paragraph.decision.map(\.text).joined(separator: " "))
-            let searchable = [paragraph.title, paragraph.diaryNumber?.withClassification ?? "", body,
-                              Publication.redacted(paragraph.description ?? "")].joined(separator: " ")
-            let terms = SearchAnalyzer.shared.termTexts(Publication.redacted(searchable))
-            rows.append([id, paragraph.meetingID.rawValue, committee.rawValue, Publication.redacted(paragraph.title), body,
-                         terms.joined(separator: " ")])
+            let searchable = [paragraph.title, paragraph.diaryNumber?.withClassification ?? ""] + paragraph.decision.map(\.text)
+                + [paragraph.description ?? ""]
+            let terms = SearchAnalyzer.shared.termTexts(Publication.redacted(searchable.joined(separator: " ")))
+            rows.append([id, paragraph.meetingID.rawValue, committee.rawValue, terms.joined(separator: " ")])
         }
-        try await db.insertRows("search_documents", columns: ["paragraph_id", "meeting_id", "committee_id", "title", "body", "terms"],
-                                rows: rows)
+        try await db.insertRows("search_documents", columns: ["paragraph_id", "meeting_id", "committee_id", "terms"], rows: rows)
     }
 
     public func search(_ query: SearchQuery) async throws -> SearchResults {
@@ -32,7 +29,7 @@ extension SQLStore {
         guard !terms.isEmpty else { return SearchResults(hits: [], total: 0) }
         let limit = max(1, min(query.limit, 100)), offset = max(0, query.offset)
         let columns = """
-            s.paragraph_id, s.meeting_id, s.title, s.body, m.date, m.year, p.number, c.name AS committee, mu.name AS municipality
+            s.paragraph_id, s.meeting_id, p.title, p.decision_text, m.date, m.year, p.number, c.name AS committee, mu.name AS municipality
             """
         let joins = """
             JOIN paragraphs p ON p.id = s.paragraph_id JOIN meetings m ON m.id = s.meeting_id
@@ -70,7 +67,8 @@ extension SQLStore {
         }
         let hits = try rows.map { row in
             SearchHit(paragraphID: ParagraphID(try row.id("paragraph_id")), meetingID: MeetingID(try row.id("meeting_id")),
-                      number: try row.int("number"), title: try row.string("title"), body: try row.string("body"),
+                      number: try row.int("number"), title: Publication.redacted(try row.string("title")),
+                      body: Publication.redacted(try row.string("decision_text")),
                       committee: try row.string("committee"), municipality: try row.string("municipality"),
                       meeting: try row.optionalDate("date").map(MeetingDating.on) ?? .undated(year: try row.int("year")))
         }

@@ -1,10 +1,11 @@
-/// The search index: one row per public paragraph with the analyzer's terms, indexed by the
+/// The search index: one row per public paragraph with the analyzer's terms (its title and text
+/// are read from the paragraph itself), indexed by the
 /// backend's own full-text index (SQLite FTS5, a PostgreSQL GIN index over a tsvector of the
 /// same terms), so that both answer a query alike. Rows go with their paragraph.
 let migration0004Search = Migration(version: 4, name: "search index") { kind in
     let columns = """
         paragraph_id BIGINT NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
-        meeting_id BIGINT NOT NULL, committee_id BIGINT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, terms TEXT NOT NULL
+        meeting_id BIGINT NOT NULL, committee_id BIGINT NOT NULL, terms TEXT NOT NULL
         """
     switch kind {
     case .sqlite:
