@@ -35,14 +35,13 @@ public enum TextDecoding {
             if let text = String(validating: buffer, as: UTF8.self) {
                 return .success((text, .utf8))
             }
-            let scalars = buffer.map { windows1252[Int($0)] }
-            return .success((String(String.UnicodeScalarView(scalars)), .windows1252))
+            return .success((windows1252Text(buffer), .windows1252))
         }
     }
 
     /// Bytes known to be Windows-1252 as text.
-    public static func windows1252Text(_ data: Data) -> String {
-        String(String.UnicodeScalarView(data.map { windows1252[Int($0)] }))
+    public static func windows1252Text(_ bytes: some Sequence<UInt8>) -> String {
+        String(String.UnicodeScalarView(bytes.map { windows1252[Int($0)] }))
     }
 
     /// Windows-1252 to Unicode; the five undefined bytes map to their C1 code points as in Latin-1.

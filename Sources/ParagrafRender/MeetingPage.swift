@@ -93,7 +93,7 @@ public struct MeetingPage: Page {
         self.posted = minutes?.announcement.map { SwedishFormat.date($0.posted) }
         func span(_ from: Int?, _ to: Int?) -> String? {
             guard let from, let to else { return nil }
-            return from == to ? "§ \(from)" : "§§ \(from)–\(to)"
+            return SwedishFormat.paragraphs(from, to)
         }
         self.members = (minutes?.attendance ?? []).map { a in
             let note = [a.replacing.map { "ersätter \($0.description)" }, span(a.fromParagraph, a.toParagraph)].compactMap { $0 }

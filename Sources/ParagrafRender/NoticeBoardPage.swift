@@ -25,15 +25,14 @@ public struct NoticeBoardPage: Page {
         public var keptAt: String?
 
         public init(_ notice: NoticeOfAdjustment) {
-            let meetingDate = notice.meeting.date.map(SwedishFormat.date) ?? "datum okänt (\(notice.meeting.year))"
-            heading = "\(notice.committee), sammanträde \(meetingDate)"
+            heading = "\(notice.committee), sammanträde \(SwedishFormat.meetingDate(notice.meeting, long: false))"
             anchor = "anslag-\(notice.meetingID.rawValue)"
             committee = notice.committee
             municipality = notice.municipality
             meetingURL = Links.meeting(notice.meetingID)
-            self.meetingDate = notice.meeting.date.map(SwedishFormat.longDate) ?? meetingDate
+            meetingDate = SwedishFormat.meetingDate(notice.meeting)
             meetingISO = notice.meeting.date?.iso
-            paragraphs = notice.paragraphs.map { $0.lowerBound == $0.upperBound ? "§ \($0.lowerBound)" : "§§ \($0.lowerBound)–\($0.upperBound)" }
+            paragraphs = notice.paragraphs.map { SwedishFormat.paragraphs($0.lowerBound, $0.upperBound) }
             adjusted = notice.adjusted.map(SwedishFormat.longDate)
             adjustedISO = notice.adjusted?.iso
             posted = SwedishFormat.longDate(notice.posted)

@@ -51,8 +51,16 @@ public enum SwedishFormat {
     }
 
     /// A meeting's date, or what is known of it when imported minutes do not print one.
-    public static func meetingDate(_ meeting: Meeting) -> String {
-        meeting.date.map(longDate) ?? "datum okänt (\(meeting.year))"
+    public static func meetingDate(_ meeting: Meeting) -> String { meetingDate(meeting.dating) }
+
+    /// A meeting's date, long (`tisdag 16 april 2024`) or short (`16 april 2024`).
+    public static func meetingDate(_ dating: MeetingDating, long: Bool = true) -> String {
+        dating.date.map(long ? longDate : date) ?? "datum okänt (\(dating.year))"
+    }
+
+    /// `§ 34`, `§§ 30–43`: the paragraphs from one number to another.
+    public static func paragraphs(_ from: Int, _ to: Int) -> String {
+        from == to ? "§ \(from)" : "§§ \(from)–\(to)"
     }
 
     /// `141 kB`, `2,3 MB`

@@ -42,7 +42,7 @@ public struct SearchPage: Page {
         self.results = zip(results.hits, snippets).map { hit, snippet in
             Result(title: "§ \(hit.number) \(hit.title)", url: Links.paragraph(meeting: hit.meetingID, number: hit.number),
                    committee: hit.committee, municipality: hit.municipality,
-                   date: hit.meeting.date.map(SwedishFormat.date) ?? "datum okänt (\(hit.meeting.year))", isoDate: hit.meeting.date?.iso,
+                   date: SwedishFormat.meetingDate(hit.meeting, long: false), isoDate: hit.meeting.date?.iso,
                    snippet: snippet)
         }
         hasResults = !self.results.isEmpty

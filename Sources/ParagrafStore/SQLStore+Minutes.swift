@@ -124,7 +124,7 @@ extension SQLStore {
             return id
         }
         let pairs = Array(zip(paragraphs, ids))
-        try await Self.index(paragraphs, ids: ids, committee: committee, db: db)
+        try await Self.index(paragraphs, ids: ids, db: db)
 
         try await db.insertRows("decision_clauses", columns: ["paragraph_id", "position", "number", "text"],
                                 rows: pairs.flatMap { p, id in p.decision.enumerated().map { [id, $0, $1.number, $1.text] as [Value] } })

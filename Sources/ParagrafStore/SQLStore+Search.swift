@@ -2,38 +2,34 @@ import ParagrafCore
 import ParagrafText
 import SQLKit
 
-/// The analyzer both the index and the queries use; its word list is read once.
-enum SearchAnalyzer {
-    static let shared = SwedishAnalyzer.standard()
-}
-
 extension SQLStore {
-    /// The analyzer the index was built with, for marking what a search found.
-    public static var searchAnalyzer: SwedishAnalyzer { SearchAnalyzer.shared }
+    /// The analyzer the index and the queries use, and the pages that mark what a search
+    /// found; its word list is read once.
+    public static let searchAnalyzer = SwedishAnalyzer.standard()
 
     /// Indexes public paragraphs, inside the caller's transaction (their rows go with them).
     /// Closed paragraphs are never indexed, and text is masked before it is analysed or kept.
-    static func index(_ paragraphs: [Paragraph], ids: [Int64], committee: CommitteeID, db: any SQLDatabase) async throws {
+    static func index(_ paragraphs: [Paragraph], ids: [Int64], db: any SQLDatabase) async throws {
         var rows: [[Value]] = []
         for (paragraph, id) in zip(paragraphs, ids) where Publication.mayPublish(paragraph) {
             let searchable = [paragraph.title, paragraph.diaryNumber?.withClassification ?? ""] + paragraph.decision.map(\.text)
                 + [paragraph.description ?? ""]
-            let terms = SearchAnalyzer.shared.termTexts(Publication.redacted(searchable.joined(separator: " ")))
-            rows.append([id, paragraph.meetingID.rawValue, committee.rawValue, terms.joined(separator: " ")])
+            let terms = searchAnalyzer.termTexts(Publication.redacted(searchable.joined(separator: " ")))
+            rows.append([id, terms.joined(separator: " ")])
         }
-        try await db.insertRows("search_documents", columns: ["paragraph_id", "meeting_id", "committee_id", "terms"], rows: rows)
+        try await db.insertRows("search_documents", columns: ["paragraph_id", "terms"], rows: rows)
     }
 
     public func search(_ query: SearchQuery) async throws -> SearchResults {
-        let terms = SearchAnalyzer.shared.termTexts(query.text)
+        let terms = Self.searchAnalyzer.termTexts(query.text)
         guard !terms.isEmpty else { return SearchResults(hits: [], total: 0) }
         let limit = max(1, min(query.limit, 100)), offset = max(0, query.offset)
         let columns = """
-            s.paragraph_id, s.meeting_id, p.title, p.decision_text, m.date, m.year, p.number, c.name AS committee, mu.name AS municipality
+            s.paragraph_id, p.meeting_id, p.title, p.decision_text, m.date, m.year, p.number, c.name AS committee, mu.name AS municipality
             """
         let joins = """
-            JOIN paragraphs p ON p.id = s.paragraph_id JOIN meetings m ON m.id = s.meeting_id
-            JOIN committees c ON c.id = s.committee_id JOIN municipalities mu ON mu.id = c.municipality_id
+            JOIN paragraphs p ON p.id = s.paragraph_id JOIN meetings m ON m.id = p.meeting_id
+            JOIN committees c ON c.id = p.committee_id JOIN municipalities mu ON mu.id = c.municipality_id
             """
         // Every term must match. Terms hold no quotes: the analyzer keeps letters, digits and § - / . only.
         let total: Int

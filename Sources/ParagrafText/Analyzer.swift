@@ -150,12 +150,10 @@ public struct SwedishAnalyzer: Sendable {
                 i = j
                 continue
             }
-            i += c < 0x80 ? 1 : max(1, sequenceLength(c))
+            i += c < 0x80 ? 1 : String.sequenceLength(c)
         }
         return out
     }
-
-    static func sequenceLength(_ lead: UInt8) -> Int { lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1 }
 
     /// The byte length of the letter at `i`, or nil when no letter begins there.
     static func letterLength(_ b: [UInt8], at i: Int) -> Int? {
@@ -168,7 +166,7 @@ public struct SwedishAnalyzer: Sendable {
         case 0xC3 where second == 0x97 || second == 0xB7: return nil  // × ÷
         case 0xE2 where second == 0x80 || second == 0x82 || second == 0x81: return nil  // punctuation, currency
         case 0xE3 where second == 0x80: return nil  // ideographic space and punctuation
-        default: return sequenceLength(c)
+        default: return String.sequenceLength(c)
         }
     }
 

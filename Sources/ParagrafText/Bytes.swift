@@ -145,6 +145,11 @@ extension StringProtocol {
     public func hasBytePrefix(_ prefix: String) -> Bool {
         utf8.starts(with: prefix.utf8)
     }
+
+    /// Whether the string ends with `suffix`, byte for byte.
+    public func hasByteSuffix(_ suffix: String) -> Bool {
+        utf8.count >= suffix.utf8.count && utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+    }
 }
 
 extension Substring {

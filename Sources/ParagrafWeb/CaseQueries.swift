@@ -11,27 +11,14 @@ struct CaseQueries {
         guard let matter = try await store.matter(id), Publication.mayPublish(matter),
               let registeredBy = try await store.committee(matter.committeeID) else { return nil }
         let municipality = try await store.municipality(registeredBy.municipalityID)?.name ?? ""
-        var meetings: [MeetingID: CasePage.Source] = [:]
-        func source(_ id: MeetingID) async throws -> CasePage.Source? {
-            if let known = meetings[id] { return known }
-            guard let meeting = try await store.meeting(id), let committee = try await store.committee(meeting.committeeID) else { return nil }
-            meetings[id] = CasePage.Source(meeting: meeting, committee: committee.name)
-            return meetings[id]
-        }
-        var agenda: [(AgendaItem, CasePage.Source)] = []
-        for item in try await store.agendaItems(ofCase: id) {
-            if let s = try await source(item.meetingID) { agenda.append((item, s)) }
-        }
-        var paragraphs: [(Paragraph, CasePage.Source)] = []
-        for paragraph in try await store.paragraphs(ofCase: id) {
-            if let s = try await source(paragraph.meetingID) { paragraphs.append((paragraph, s)) }
-        }
-        var documents: [(Document, CasePage.Source?)] = []
-        for document in try await store.documents(for: id) {
-            documents.append((document, try await document.meetingID.asyncMap(source) ?? nil))
-        }
+        let items = try await store.agendaItems(ofCase: id)
+        let paragraphs = try await store.paragraphs(ofCase: id)
+        let documents = try await store.documents(for: id)
+        let places = try await meetingPlaces(items.map(\.meetingID) + paragraphs.map(\.meetingID) + documents.compactMap(\.meetingID), in: store)
         return CasePage(matter: matter, municipality: municipality, registeredBy: registeredBy.name,
-                        agenda: agenda, paragraphs: paragraphs, documents: documents)
+                        agenda: items.compactMap { item in places[item.meetingID].map { (item, $0) } },
+                        paragraphs: paragraphs.compactMap { paragraph in places[paragraph.meetingID].map { (paragraph, $0) } },
+                        documents: documents.map { ($0, $0.meetingID.flatMap { places[$0] }) })
     }
 
     /// The public cases with a diary number, in whichever municipality.
@@ -43,12 +30,5 @@ struct CaseQueries {
             rows.append(.init(url: Links.matter(matter.id!), title: matter.title, municipality: municipality, committee: committee.name))
         }
         return rows
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

@@ -20,7 +20,8 @@ struct CommitteeQueries {
     func committeePage(_ id: CommitteeID, today: LocalDate) async throws -> CommitteePage? {
         guard let committee = try await store.committee(id) else { return nil }
         let municipality = try await store.municipality(committee.municipalityID)?.name ?? ""
-        let parent = try await committee.parentID.asyncMap { try await store.committee($0)?.name } ?? nil
+        var parent: String? = nil
+        if let parentID = committee.parentID { parent = try await store.committee(parentID)?.name }
         let meetings = try await store.meetings(of: id, year: nil)
         var seats: [CommitteePage.Seat] = []
         let persons = Dictionary(try await store.persons(in: committee.municipalityID).map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })

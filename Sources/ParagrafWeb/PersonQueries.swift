@@ -14,14 +14,8 @@ struct PersonQueries {
             if let committee = try await store.committee(membership.committeeID) { memberships.append((membership, committee)) }
         }
         let activity = try await store.activity(of: id)
-        var places: [MeetingID: PersonPage.Place] = [:]
-        var committees: [CommitteeID: String] = [:]
-        let ids = Set(activity.attended.map(\.meetingID) + activity.proposals.map(\.meetingID) + activity.reservations.map(\.meetingID))
-        for meetingID in ids {
-            guard let meeting = try await store.meeting(meetingID) else { continue }
-            if committees[meeting.committeeID] == nil { committees[meeting.committeeID] = try await store.committee(meeting.committeeID)?.name }
-            places[meetingID] = .init(meeting: meeting, committee: committees[meeting.committeeID] ?? "")
-        }
+        let places = try await meetingPlaces(
+            activity.attended.map(\.meetingID) + activity.proposals.map(\.meetingID) + activity.reservations.map(\.meetingID), in: store)
         return PersonPage(person: person, municipality: municipality, memberships: memberships, activity: activity, places: places)
     }
 }

@@ -31,8 +31,7 @@ struct StartPageQuery {
         func row(_ m: Meeting) -> StartPage.MeetingRow {
             StartPage.MeetingRow(committee: committeeNames[m.committeeID] ?? "", meeting: m)
         }
-        let posted = try await store.noticesOfAdjustment(postedFrom: today.adding(days: -NoticeOfAdjustment.longestTimeUp), through: today)
         return StartPage(municipalities: sections, upcoming: upcoming.map(row), recent: recent.map(row),
-                         board: NoticeBoard.notices(posted, on: today))
+                         board: try await NoticeBoardQuery(store: store).noticesUp(on: today))
     }
 }

@@ -12,8 +12,6 @@ enum AttachmentRules {
         var titleLine: Int
         var dnr: DiaryNumber?
         var handler: String?
-        /// Text under its decision heading: the proposed decision.
-        var proposal: [String]
         var basis: [String]
         var recipients: [String]
     }
@@ -47,7 +45,6 @@ enum AttachmentRules {
             memos.append(Memo(title: lines[start.title].text, titleLine: start.title,
                               dnr: head.lazy.compactMap { ItemRules.diaryNumber($0, requireLabel: true) }.last,
                               handler: handler(in: head),
-                              proposal: texts(.decision) + texts(.proposedDecision),
                               basis: ItemRules.clauses(texts(.basis)), recipients: ItemRules.recipients(texts(.recipients))))
         }
         return memos

@@ -16,15 +16,16 @@ enum AttendanceRules {
         ("övriga tjänstemän", .officials),
     ]
 
+    /// The first bytes of the labels: a line that starts with none of them opens no list.
+    static let labelInitials = Set(labels.map { $0.0.utf8.first! })
+
     /// Labels that end a list.
     static let stops = ["justeringens plats och tid", "utses att justera", "justerare", "paragrafer", "underskrifter",
                         "vid protokollet", "justering", "tillkännagivande", "sekreterare", "ordförande", "ärendelista",
                         "plats och tid", "sammanträdesdatum", "innehållsförteckning", "anslag", "bevis"]
 
     static func listKind(_ line: Line) -> (ListKind, rest: String)? {
-        // Every label starts with one of these letters.
-        guard let first = line.lower.utf8.first, first == UInt8(ascii: "b") || first == UInt8(ascii: "t") || first == UInt8(ascii: "n")
-                || first == UInt8(ascii: "l") || first == UInt8(ascii: "e") || first == 0xC3 else { return nil }
+        guard let first = line.lower.utf8.first, labelInitials.contains(first) else { return nil }
         for (label, kind) in labels {
             guard let after = line.rest(afterLower: label) else { continue }
             let rest = String(after)
@@ -81,7 +82,9 @@ enum AttendanceRules {
 
     /// Reads one list's text (one or many people) into persons, and an official printed beside
     /// the last of them.
-    static func people(_ text: String, kind: ListKind) -> (persons: [ImportedDocument.Person], beside: ImportedDocument.OfficialPresent?) {
+    typealias People = (persons: [ImportedDocument.Person], beside: ImportedDocument.OfficialPresent?)
+
+    static func people(_ text: String, kind: ListKind) -> People {
         let matches = PersonRules.named(in: text)
         var out: [ImportedDocument.Person] = []
         var beside: ImportedDocument.OfficialPresent? = nil
@@ -126,6 +129,10 @@ enum AttendanceRules {
         // The source line of the label that opened the current list. A label or stop on the same
         // line is the right-hand column of a flattened table: the list on the left goes on below.
         var listLine: Int? = nil
+        func take(_ found: People) {
+            members += found.persons
+            if let official = found.beside { officials.append(official) }
+        }
         for line in lines {
             let text = line.text
             if text.isEmpty { continue }
@@ -136,11 +143,8 @@ enum AttendanceRules {
                     listLine = line.number
                 }
                 if !rest.isEmpty {
-                    let found: (persons: [ImportedDocument.Person], beside: ImportedDocument.OfficialPresent?) = k == .officials ? ([], nil) : people(rest, kind: k)
-                    if found.persons.isEmpty, let o = official(rest) { officials.append(o) } else {
-                        members += found.persons
-                        officials += found.beside.map { [$0] } ?? []
-                    }
+                    let found: People = k == .officials ? ([], nil) : people(rest, kind: k)
+                    if found.persons.isEmpty, let o = official(rest) { officials.append(o) } else { take(found) }
                 }
                 continue
             }
@@ -162,14 +166,11 @@ enum AttendanceRules {
                 if found.persons.isEmpty {
                     if let o = official(text) { officials.append(o) } else { kind = nil }
                 } else {
-                    members += found.persons
-                    officials += found.beside.map { [$0] } ?? []
+                    take(found)
                 }
             case .officials:
                 if let o = official(text) { officials.append(o) } else if !PersonRules.named(in: text).isEmpty {
-                    let found = people(text, kind: .substitutes)
-                    members += found.persons
-                    officials += found.beside.map { [$0] } ?? []
+                    take(people(text, kind: .substitutes))
                 } else { kind = nil }
             }
         }

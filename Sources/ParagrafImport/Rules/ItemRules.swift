@@ -3,13 +3,6 @@ import ParagrafText
 import ParagrafCore
 
 /// Reading one paragraph: its diary number and title, then its sections.
-extension Substring.UTF8View {
-    /// Whether the bytes end with `suffix`'s.
-    func elementsEqualSuffix(_ suffix: String) -> Bool {
-        count >= suffix.utf8.count && self.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
-    }
-}
-
 enum ItemRules {
     enum Section: Equatable {
         case decision, proposedDecision, description, basis, procedure, proposals, vote, reservation
@@ -27,8 +20,8 @@ enum ItemRules {
         guard !t.isEmpty, t.utf8.count(where: { $0 == 0x20 }) <= 5 else { return nil }
         if let exact = headings[String(t)] { return exact }
         // `Socialförvaltningens förslag till beslut`, `Arbetslivsnämndens beslut`.
-        if t.utf8.elementsEqualSuffix("förslag till beslut") { return .proposedDecision }
-        if t.utf8.elementsEqualSuffix("s beslut"), !String(t).containsBytes("delegation") { return .decision }
+        if t.hasByteSuffix("förslag till beslut") { return .proposedDecision }
+        if t.hasByteSuffix("s beslut"), !String(t).containsBytes("delegation") { return .decision }
         return nil
     }
 

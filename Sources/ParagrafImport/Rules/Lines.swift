@@ -182,18 +182,16 @@ enum LineRules {
         // Furniture is short; long lines are text and skip the checks below.
         let lower = line.lower
         guard !lower.isEmpty, lower.utf8.count <= 64 else { return false }
-        // Phrases start with j, u, o or s; page numbers with s or a digit.
-        guard let first = lower.utf8.first, first == 0x6A || first == 0x75 || first == 0x6F || first == 0x73 || (0x30...0x39).contains(first)
-        else { return false }
+        // Furniture starts with a phrase's first letter; page numbers with s or a digit.
+        guard let first = lower.utf8.first, furnitureInitials.contains(first) || (0x30...0x39).contains(first) else { return false }
         if lower.utf8.count <= 24, furniture.contains(lower) || isPageNumber(Array(lower.utf8)) { return true }
         return isFurnitureRow(lower)
     }
 
     /// Furniture of two columns flattened into one line: `Justerandes sign Utdragsbestyrkande`.
     static func isFurnitureRow(_ lower: String) -> Bool {
-        // Every phrase starts with j, u, o or s, and a row has a space.
-        guard let first = lower.utf8.first, first == 0x6A || first == 0x75 || first == 0x6F || first == 0x73,
-              lower.utf8.contains(0x20) else { return false }
+        // A row starts with a phrase and has a space.
+        guard let first = lower.utf8.first, furnitureInitials.contains(first), lower.utf8.contains(0x20) else { return false }
         var rest = Substring(lower)
         while !rest.isEmpty {
             // The longest phrase that starts the rest as whole words.
@@ -205,6 +203,7 @@ enum LineRules {
     }
 
     static let furnitureByLength = furniture.sorted { $0.utf8.count > $1.utf8.count }
+    static let furnitureInitials = Set(furniture.map { $0.utf8.first! })
 
     /// `sida 3 (18)`, `sida 3 av 18`, `3 (18)`, `3(18)`: a page number with its count, in lower case.
     static func isPageNumber(_ b: [UInt8]) -> Bool {

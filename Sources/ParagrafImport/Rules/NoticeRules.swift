@@ -70,9 +70,7 @@ enum NoticeRules {
             line.lower.isEmpty || !titleLengths.contains(line.lower.utf8.count) ? nil : titles[line.lower]
         }
         let numbers = items.map { $0.dnr.flatMap { DiaryNumber($0) } }
-        func item(for dnr: DiaryNumber) -> Int? {
-            numbers.firstIndex { $0.map { $0.year == dnr.year && $0.serial == dnr.serial } ?? false }
-        }
+        func item(for dnr: DiaryNumber) -> Int? { index(of: dnr, in: numbers) }
         for (i, line) in lines.enumerated() where line.lower == "handläggare" {
             guard let nameLine = lines[..<i].last(where: { !$0.text.isEmpty }), PersonRules.isBareName(nameLine.text) else { continue }
             let window = (i + 1)..<min(lines.count, i + 25)
@@ -103,12 +101,18 @@ enum NoticeRules {
         }
     }
 
+    /// The agenda item a tjänsteskrivelse's diary number names: the same year and serial, whatever
+    /// series or separator either prints.
+    static func index(of dnr: DiaryNumber, in numbers: [DiaryNumber?]) -> Int? {
+        numbers.firstIndex { $0.map { $0.year == dnr.year && $0.serial == dnr.serial } ?? false }
+    }
+
     /// Each tjänsteskrivelse's beslutsunderlag and recipients go to the agenda item it belongs to
     /// (by diary number, else by title), and its handler where the letterhead rule found none.
     static func memoDetails(_ memos: [AttachmentRules.Memo], into items: inout [ImportedDocument.Item]) {
         let numbers = items.map { $0.dnr.flatMap { DiaryNumber($0) } }
         for memo in memos {
-            let index = memo.dnr.flatMap { dnr in numbers.firstIndex { $0?.year == dnr.year && $0?.serial == dnr.serial } }
+            let index = memo.dnr.flatMap { Self.index(of: $0, in: numbers) }
                 ?? items.firstIndex { $0.title.lowerSv == memo.title.lowerSv }
             guard let index else { continue }
             if items[index].basis.isEmpty { items[index].basis = memo.basis }

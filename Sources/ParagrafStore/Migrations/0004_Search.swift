@@ -3,10 +3,8 @@
 /// backend's own full-text index (SQLite FTS5, a PostgreSQL GIN index over a tsvector of the
 /// same terms), so that both answer a query alike. Rows go with their paragraph.
 let migration0004Search = Migration(version: 4, name: "search index") { kind in
-    let columns = """
-        paragraph_id BIGINT NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
-        meeting_id BIGINT NOT NULL, committee_id BIGINT NOT NULL, terms TEXT NOT NULL
-        """
+    // Where the paragraph stands (meeting, committee) is read from the paragraph itself.
+    let columns = "paragraph_id BIGINT NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE, terms TEXT NOT NULL"
     switch kind {
     case .sqlite:
         return [
