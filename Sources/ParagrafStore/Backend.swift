@@ -47,6 +47,11 @@ public enum StoreLocation: Hashable, Sendable, CustomStringConvertible {
 }
 
 public enum StoreError: Error, CustomStringConvertible, Equatable {
+    /// Any error as a store error: the backend's own, such as a broken constraint, becomes `invalid`.
+    public init(_ error: any Error) {
+        self = error as? StoreError ?? .invalid("\(error)")
+    }
+
     case badLocation(String, String)
     case unreachable(String, String)
     case migrationFailed(version: Int, name: String, reason: String)
@@ -76,23 +81,26 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
 public protocol SQLBackend: Sendable {
     var kind: BackendKind { get }
     func withConnection<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+    /// Runs `body` in one transaction: all of it is stored, or none of it.
+    func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
     func shutdown() async
 }
 
 extension SQLBackend {
-    /// Runs `body` in one transaction: all of it is stored, or none of it.
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        let begin = kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
-        return try await withConnection { db in
-            try await db.raw(SQLQueryString(begin)).run()
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
-            }
+        try await withConnection { db in try await Self.inTransaction(db, begin: "BEGIN", body) }
+    }
+
+    static func inTransaction<R: Sendable>(_ db: any SQLDatabase, begin: String,
+                                          _ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(db)
+            try await db.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
         }
     }
 }
@@ -107,34 +115,20 @@ public func openBackend(_ location: StoreLocation, logger: Logger = Logger(label
 
 // MARK: - SQLite
 
-/// Opens SQLite connections with the pragmas Paragraf relies on.
-struct ParagrafSQLiteSource: ConnectionPoolSource {
-    let path: String
-
-    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
-        SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
-            .flatMap { conn in
-                // WAL lets readers go on while one writer commits; foreign keys enforce the cascades
-                // that replace a meeting's minutes whole; busy_timeout waits for a writer instead of failing.
-                let pragmas = ["PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000",
-                               "PRAGMA synchronous = NORMAL"]
-                return pragmas.reduce(eventLoop.makeSucceededVoidFuture()) { future, pragma in
-                    future.flatMap { conn.query(pragma).map { _ in } }
-                }.map { conn }.flatMapError { error in
-                    conn.close().flatMapThrowing { throw error }
-                }
-            }
-    }
-}
-
 public final class SQLiteBackend: SQLBackend {
     public let kind = BackendKind.sqlite
     public let path: String
-    private let pool: EventLoopGroupConnectionPool<ParagrafSQLiteSource>
+    private let logger: Logger
+    private let readers: HandlePool
+    /// One writer at a time in this process: a second waits here, suspended, instead of holding a
+    /// thread in SQLite's busy wait while the first needs one to finish.
+    private let writer: HandlePool
 
-    private init(path: String, pool: EventLoopGroupConnectionPool<ParagrafSQLiteSource>) {
+    private init(path: String, logger: Logger) {
         self.path = path
-        self.pool = pool
+        self.logger = logger
+        readers = HandlePool(path: path, limit: 4)
+        writer = HandlePool(path: path, limit: 1)
     }
 
     public static func open(path: String, logger: Logger) async throws -> SQLiteBackend {
@@ -144,10 +138,7 @@ public final class SQLiteBackend: SQLBackend {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw StoreError.unreachable(path, "mappen \(directory) finns inte.")
         }
-        let pool = EventLoopGroupConnectionPool(
-            source: ParagrafSQLiteSource(path: path), maxConnectionsPerEventLoop: 2, logger: logger,
-            on: MultiThreadedEventLoopGroup.singleton)
-        let backend = SQLiteBackend(path: path, pool: pool)
+        let backend = SQLiteBackend(path: path, logger: logger)
         do {
             _ = try await backend.withConnection { db in try await db.raw("SELECT count(*) FROM sqlite_master").all() }
         } catch {
@@ -158,13 +149,16 @@ public final class SQLiteBackend: SQLBackend {
     }
 
     public func withConnection<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        let connection = try await pool.requestConnection().get()
-        defer { pool.releaseConnection(connection) }
-        return try await body(connection.sql())
+        try await readers.borrow(logger: logger, body)
+    }
+
+    public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await writer.borrow(logger: logger) { db in try await Self.inTransaction(db, begin: "BEGIN IMMEDIATE", body) }
     }
 
     public func shutdown() async {
-        try? await pool.shutdownAsync()
+        await readers.close()
+        await writer.close()
     }
 }
 

@@ -8,6 +8,33 @@ extension SQLStore {
         return try await write { db in try await Filing(db: db, record: record).run() }
     }
 
+    public func file(_ records: [MeetingRecord]) async throws -> [Result<FilingOutcome, StoreError>] {
+        // Fewer commits: each commit writes the pages every document touches and flushes the
+        // search index, which costs more than filing a small document.
+        try await write { db in
+            var results: [Result<FilingOutcome, StoreError>] = []
+            for record in records {
+                do {
+                    try Self.validate(record.minutes)
+                    try await db.raw("SAVEPOINT filing").run()
+                } catch {
+                    results.append(.failure(StoreError(error)))
+                    continue
+                }
+                do {
+                    let outcome = try await Filing(db: db, record: record).run()
+                    try await db.raw("RELEASE filing").run()
+                    results.append(.success(outcome))
+                } catch {
+                    try await db.raw("ROLLBACK TO filing").run()
+                    try await db.raw("RELEASE filing").run()
+                    results.append(.failure(StoreError(error)))
+                }
+            }
+            return results
+        }
+    }
+
     public func sourceFile(sha256: String) async throws -> Data? {
         try await read { db in
             try await db.select().column("content").from("files").where("sha256", .equal, SQLBind(sha256)).first()?

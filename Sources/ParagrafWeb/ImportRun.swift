@@ -3,8 +3,8 @@ import ParagrafCore
 import ParagrafImport
 import ParagrafStore
 
-/// `paragraf import`: reads files and folders of documents and files each one in the store, one
-/// transaction per document, so that a bad document fails alone and changes nothing.
+/// `paragraf import`: reads files and folders of documents and files each one in the store, in a
+/// savepoint of its own, so that a bad document fails alone and changes nothing.
 public struct ImportRun: Sendable {
     public struct Summary: Sendable, Equatable {
         public var documents = 0
@@ -30,6 +30,11 @@ public struct ImportRun: Sendable {
         case filed(file: String, outcome: FilingOutcome, record: MeetingRecord, warnings: [String])
         case failed(file: String, message: String)
     }
+
+    /// Documents filed per transaction, each in a savepoint of its own (see `RecordStore.file(_:)`):
+    /// a failing document is still undone alone, and an interrupted run loses at most this many,
+    /// which importing again files (the import is idempotent).
+    public static let batchSize = 32
 
     /// The file types the importer reads.
     public static let extensions: Set<String> = ["txt", "text", "md", "markdown", "pdf"]
@@ -78,45 +83,56 @@ public struct ImportRun: Sendable {
             report(.failed(file: path, message: "\(path): filen eller mappen finns inte."))
         }
         var meetings = Set<MeetingID>()
+        var pending: [(path: String, built: RecordBuilder.Built)] = []
+        func filePending() async {
+            guard !pending.isEmpty else { return }
+            let results: [Result<FilingOutcome, StoreError>]
+            do {
+                results = try await store.file(pending.map(\.built.record))
+            } catch {
+                results = Array(repeating: .failure(StoreError(error)), count: pending.count)
+            }
+            for ((path, built), result) in zip(pending, results) {
+                switch result {
+                case .success(let outcome):
+                    meetings.insert(outcome.meetingID)
+                    summary.warnings += built.warnings.count
+                    switch outcome {
+                    case .added: summary.paragraphs += built.record.minutes.paragraphs.count
+                    case .replaced:
+                        summary.paragraphs += built.record.minutes.paragraphs.count
+                        summary.replaced += 1
+                    case .unchanged: summary.unchanged += 1
+                    case .keptDocumentOnly: break
+                    }
+                    report(.filed(file: path, outcome: outcome, record: built.record, warnings: built.warnings))
+                case .failure(let error):
+                    summary.failures += 1
+                    let name = (path as NSString).lastPathComponent
+                    report(.failed(file: path, message: "\(name): kunde inte sparas, inget ändrades: \(error.description)"))
+                }
+            }
+            pending.removeAll()
+        }
         for (index, path) in files.enumerated() {
             progress(index + 1, files.count, path)
             summary.documents += 1
-            let name = (path as NSString).lastPathComponent
-            let built: RecordBuilder.Built
             switch DocumentReader.load(path: path) {
             case .failure(let failure):
                 summary.failures += 1
                 report(.failed(file: path, message: failure.description))
-                continue
             case .success(let loaded):
                 switch RecordBuilder.build(loaded.document, content: loaded.content, fallback: fallback) {
                 case .failure(let refusal):
                     summary.failures += 1
                     report(.failed(file: path, message: refusal.description))
-                    continue
-                case .success(let b):
-                    built = b
+                case .success(let built):
+                    pending.append((path, built))
+                    if pending.count >= Self.batchSize { await filePending() }
                 }
-            }
-            do {
-                let outcome = try await store.file(built.record)
-                meetings.insert(outcome.meetingID)
-                summary.warnings += built.warnings.count
-                switch outcome {
-                case .added: summary.paragraphs += built.record.minutes.paragraphs.count
-                case .replaced:
-                    summary.paragraphs += built.record.minutes.paragraphs.count
-                    summary.replaced += 1
-                case .unchanged: summary.unchanged += 1
-                case .keptDocumentOnly: break
-                }
-                report(.filed(file: path, outcome: outcome, record: built.record, warnings: built.warnings))
-            } catch {
-                summary.failures += 1
-                let reason = (error as? StoreError)?.description ?? "\(error)"
-                report(.failed(file: path, message: "\(name): kunde inte sparas, inget ändrades: \(reason)"))
             }
         }
+        await filePending()
         summary.meetings = meetings.count
         return summary
     }
