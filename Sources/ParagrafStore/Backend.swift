@@ -49,7 +49,14 @@ public enum StoreLocation: Hashable, Sendable, CustomStringConvertible {
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     /// Any error as a store error: the backend's own, such as a broken constraint, becomes `invalid`.
     public init(_ error: any Error) {
-        self = error as? StoreError ?? .invalid("\(error)")
+        if let error = error as? StoreError {
+            self = error
+        } else if let error = error as? PSQLError {
+            // PSQLError's description hides the server's message; the message says what was wrong.
+            self = .invalid(error.serverInfo?[.message] ?? "\(error.code)")
+        } else {
+            self = .invalid("\(error)")
+        }
     }
 
     case badLocation(String, String)

@@ -5,13 +5,19 @@ import SQLKit
 extension SQLStore {
     public func file(_ record: MeetingRecord) async throws -> FilingOutcome {
         try Self.validate(record.minutes)
-        return try await write { db in try await Filing(db: db, record: record).run() }
+        let kind = backend.kind
+        return try await write { db in
+            try await Self.serializeFilings(db, kind)
+            return try await Filing(db: db, record: record).run()
+        }
     }
 
     public func file(_ records: [MeetingRecord]) async throws -> [Result<FilingOutcome, StoreError>] {
         // Fewer commits: each commit writes the pages every document touches and flushes the
         // search index, which costs more than filing a small document.
-        try await write { db in
+        let kind = backend.kind
+        return try await write { db in
+            try await Self.serializeFilings(db, kind)
             var results: [Result<FilingOutcome, StoreError>] = []
             for record in records {
                 do {
@@ -34,6 +40,17 @@ extension SQLStore {
             return results
         }
     }
+
+    /// Filings look up municipalities, committees, persons and cases before creating them, so two
+    /// at once would both create the same one. SQLite's writers already take turns; PostgreSQL's
+    /// take a lock held to the end of the transaction.
+    static func serializeFilings(_ db: any SQLDatabase, _ kind: BackendKind) async throws {
+        guard kind == .postgres else { return }
+        try await db.raw("SELECT pg_advisory_xact_lock(\(literal: filingLock))").run()
+    }
+
+    /// The advisory lock's key: any constant of Paragraf's own ("PARAGRAF" in ASCII).
+    static let filingLock = 0x5041_5241_4752_4146
 
     public func sourceFile(sha256: String) async throws -> Data? {
         try await read { db in

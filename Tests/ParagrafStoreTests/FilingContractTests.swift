@@ -213,6 +213,33 @@ struct FilingContractTests {
         }
     }
 
+    @Test("in a batch, a refused record is undone alone and the records around it are kept", arguments: TestBackend.all)
+    func batchKeepsAllButTheRefused(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let first = try await store.file(Records.minutes(dating: .on(day("2024-04-16")), numbers: [30, 31, 32]))
+            let before = try await tableCounts(store)
+            let clash = Records.minutes(dating: .on(day("2024-05-21")), file: "maj.txt", numbers: [33, 31])
+            let twice = Records.minutes(dating: .on(day("2024-06-18")), file: "juni.txt", numbers: [50, 50])
+            let results = try await store.file([
+                clash, Records.minutes(dating: .on(day("2024-09-17")), file: "sept.txt", numbers: [60, 61]),
+                twice, Records.minutes(municipality: "Bollebygd", dating: .on(day("2024-10-15")), file: "okt.txt", numbers: [70]),
+            ])
+            #expect(results.map { if case .failure = $0 { false } else { true } } == [false, true, false, true])
+            if case .failure(let error) = results[0] { #expect(error.description.contains("31"), "\(error)") }
+            #expect(try await store.paragraphCount() == 3 + 2 + 1)
+            #expect(try await store.municipality(named: "Bollebygd") != nil)
+            // Only what the two kept records brought in was added, and the stored minutes are as they were.
+            let after = try await tableCounts(store)
+            #expect(after["paragraphs"] == (before["paragraphs"] ?? 0) + 3)
+            #expect(try await store.minutes(for: first.meetingID)?.paragraphs.map(\.number) == [30, 31, 32])
+            // The same batch again: the kept ones are unchanged, the refused ones refused again.
+            let again = try await store.file([Records.minutes(dating: .on(day("2024-09-17")), file: "sept.txt", numbers: [60, 61]), clash])
+            #expect(again.count == 2)
+            if case .success(let outcome) = again[0] { #expect(outcome == .unchanged(outcome.meetingID)) } else { Issue.record("\(again)") }
+            #expect(try await tableCounts(store) == after)
+        }
+    }
+
     @Test(arguments: TestBackend.all)
     func minutesMadeInParagrafAreNeverReplacedByAnImport(_ backend: TestBackend) async throws {
         try await withStore(backend) { store in
@@ -293,6 +320,33 @@ struct FilingContractTests {
             #expect(corrected == .replaced(meetingID, previousFile: "kallelse.txt"))
             #expect(try await store.documents(for: matter.id!).count == 1)
             #expect(try await store.meeting(meetingID)?.state == .adjusted, "a notice never moves a held meeting back")
+        }
+    }
+}
+
+@Suite("many at once")
+struct ConcurrencyTests {
+    @Test("writers and readers at the same time: every write is kept, every read answers, an error comes back whole",
+          arguments: TestBackend.all)
+    func concurrentWritersAndReaders(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for month in 1...8 {
+                    group.addTask {
+                        let date = day(String(format: "2024-%02d-10", month))
+                        _ = try await store.file(Records.minutes(dating: .on(date), file: "m\(month).txt", numbers: [month * 10, month * 10 + 1]))
+                    }
+                    group.addTask { _ = try await store.paragraphCount() }
+                    group.addTask {
+                        // A statement SQLite refuses, among the others: its error reaches the caller and the connection goes on.
+                        await #expect(throws: (any Error).self) {
+                            try await store.read { db in try await db.raw("SELECT no_such_column FROM paragraphs").run() }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await store.paragraphCount() == 16)
         }
     }
 }
