@@ -99,9 +99,20 @@ public enum Links {
     public static func committee(_ id: CommitteeID) -> String { "/namnder/\(id.rawValue)" }
     public static func person(_ id: PersonID) -> String { "/personer/\(id.rawValue)" }
     public static let committees = "/namnder"
-    public static func search(_ query: String, page: Int = 1) -> String {
-        let q = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        return page > 1 ? "/sok?q=\(q)&sida=\(page)" : "/sok?q=\(q)"
+    public static func search(_ query: String, filters: SearchFilters = SearchFilters(), page: Int = 1) -> String {
+        var pairs = [("q", query)]
+        if let municipality = filters.municipality { pairs.append(("kommun", municipality)) }
+        if let committee = filters.committee { pairs.append(("namnd", String(committee.rawValue))) }
+        if let from = filters.from { pairs.append(("fran", from.iso)) }
+        if let through = filters.through { pairs.append(("till", through.iso)) }
+        pairs += filters.kinds.sorted().map { ("typ", $0.rawValue) }
+        if let dnr = filters.diaryNumber { pairs.append(("dnr", dnr.description)) }
+        if let code = filters.classification { pairs.append(("klass", code)) }
+        if page > 1 { pairs.append(("sida", String(page))) }
+        // Unreserved characters stay as they are (RFC 3986), so dates read as dates in the address.
+        let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        return "/sok?" + pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")" }
+            .joined(separator: "&")
     }
     public static let noticeBoard = "/anslagstavla"
     public static let appeal = "/anslagstavla/laglighetsprovning"

@@ -14,31 +14,28 @@ extension SQLStore {
 
     public func file(_ records: [MeetingRecord]) async throws -> [Result<FilingOutcome, StoreError>] {
         // Fewer commits: each commit writes the pages every document touches and flushes the
-        // search index, which costs more than filing a small document.
-        let kind = backend.kind
-        return try await write { db in
-            try await Self.serializeFilings(db, kind)
-            var results: [Result<FilingOutcome, StoreError>] = []
-            for record in records {
-                do {
-                    try Self.validate(record.minutes)
-                    try await db.raw("SAVEPOINT filing").run()
-                } catch {
-                    results.append(.failure(StoreError(error)))
-                    continue
-                }
-                do {
-                    let outcome = try await Filing(db: db, record: record).run()
-                    try await db.raw("RELEASE filing").run()
-                    results.append(.success(outcome))
-                } catch {
-                    try await db.raw("ROLLBACK TO filing").run()
-                    try await db.raw("RELEASE filing").run()
-                    results.append(.failure(StoreError(error)))
-                }
-            }
-            return results
+        // search index, which costs more than filing a small document. No savepoints: SQLite's
+        // full-text index flushes at every one. Should any record fail, the batch is rolled
+        // back and each record filed alone, so that it fails alone, as it would have by itself.
+        var results: [Result<FilingOutcome, StoreError>?] = records.map { record in
+            do { try Self.validate(record.minutes); return nil } catch { return .failure(StoreError(error)) }
         }
+        let valid = records.indices.filter { results[$0] == nil }
+        let kind = backend.kind
+        do {
+            let outcomes = try await write { db in
+                try await Self.serializeFilings(db, kind)
+                var outcomes: [FilingOutcome] = []
+                for index in valid { outcomes.append(try await Filing(db: db, record: records[index]).run()) }
+                return outcomes
+            }
+            for (index, outcome) in zip(valid, outcomes) { results[index] = .success(outcome) }
+        } catch {
+            for index in valid {
+                do { results[index] = .success(try await file(records[index])) } catch { results[index] = .failure(StoreError(error)) }
+            }
+        }
+        return results.map { $0 ?? .failure(.invalid("inte arkiverad")) }
     }
 
     /// Filings look up municipalities, committees, persons and cases before creating them, so two

@@ -7,67 +7,154 @@ extension SQLStore {
     /// found; its word list is read once.
     public static let searchAnalyzer = SwedishAnalyzer.standard()
 
+    /// The texts of a public paragraph that search finds, by kind; a kind the paragraph lacks is left out.
+    static func searchTexts(_ paragraph: Paragraph) -> [(SearchKind, String)] {
+        func names(_ refs: [PersonRef]) -> String { refs.map(\.description).joined(separator: ", ") }
+        let decision = [paragraph.title, paragraph.diaryNumber?.withClassification ?? ""] + paragraph.decision.map(\.text)
+            + [paragraph.description ?? ""]
+        let proposals = paragraph.proposals.map { "\(names($0.by)): \($0.text)" }
+        let reservations = paragraph.reservations.map { "Reservation av \(names($0.by)): \($0.reasons ?? "")" }
+            + paragraph.statements.map { "\($0.kind.rawValue.capitalized) av \(names($0.by)): \($0.text)" }
+        return [(.decision, decision), (.proposal, proposals), (.reservation, reservations), (.document, paragraph.basis)]
+            .compactMap { kind, texts in
+                let text = texts.filter { !$0.isEmpty }.joined(separator: " · ")
+                return text.isEmpty ? nil : (kind, text)
+            }
+    }
+
     /// Indexes public paragraphs, inside the caller's transaction (their rows go with them).
     /// Closed paragraphs are never indexed, and text is masked before it is analysed or kept.
     static func index(_ paragraphs: [Paragraph], ids: [Int64], db: any SQLDatabase) async throws {
         var rows: [[Value]] = []
         for (paragraph, id) in zip(paragraphs, ids) where Publication.mayPublish(paragraph) {
-            let searchable = [paragraph.title, paragraph.diaryNumber?.withClassification ?? ""] + paragraph.decision.map(\.text)
-                + [paragraph.description ?? ""]
-            let terms = searchAnalyzer.termTexts(Publication.redacted(searchable.joined(separator: " ")))
-            rows.append([id, terms.joined(separator: " ")])
+            for (kind, text) in searchTexts(paragraph) {
+                let body = TextNormalizer.line(Publication.redacted(text))
+                rows.append([id, kind.rawValue, searchAnalyzer.termTexts(body).joined(separator: " "), body])
+            }
         }
-        try await db.insertRows("search_documents", columns: ["paragraph_id", "terms"], rows: rows)
+        try await db.insertRows("search_documents", columns: ["paragraph_id", "kind", "terms", "body"], rows: rows)
+    }
+
+    /// SQLite: hands the transaction's new index rows to FTS5 in one statement, before commit.
+    static func catchUpSearchIndex(_ db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO search_terms (rowid, terms) SELECT id, terms FROM search_documents
+            WHERE id > (SELECT indexed_up_to FROM search_index_state)
+            """).run()
+        try await db.raw("""
+            UPDATE search_index_state SET indexed_up_to = max(indexed_up_to, (SELECT coalesce(max(id), 0) FROM search_documents))
+            """).run()
     }
 
     public func search(_ query: SearchQuery) async throws -> SearchResults {
-        let terms = Self.searchAnalyzer.termTexts(query.text)
-        guard !terms.isEmpty else { return SearchResults(hits: [], total: 0) }
+        let expression = SearchExpression.parse(query.text, analyzer: Self.searchAnalyzer)
+        guard expression.hasRequiredTerms else { return SearchResults(hits: [], total: 0) }
         let limit = max(1, min(query.limit, 100)), offset = max(0, query.offset)
-        let columns = """
-            s.paragraph_id, p.meeting_id, p.title, p.decision_text, m.date, m.year, p.number, c.name AS committee, mu.name AS municipality
+        let kind = backend.kind
+        let (from, rank) = Self.searchSource(expression, kind)
+        let conditions = [Self.match(expression, kind)] + Self.phraseConditions(expression, kind) + Self.conditions(query.filters)
+        let whereClause: SQLQueryString = "WHERE " + conditions.joined(separator: " AND ")
+        let joins: SQLQueryString = """
+             JOIN paragraphs p ON p.id = s.paragraph_id JOIN meetings m ON m.id = p.meeting_id
+             JOIN committees c ON c.id = p.committee_id JOIN municipalities mu ON mu.id = c.municipality_id \(unsafeRaw: "")
             """
-        let joins = """
-            JOIN paragraphs p ON p.id = s.paragraph_id JOIN meetings m ON m.id = p.meeting_id
-            JOIN committees c ON c.id = p.committee_id JOIN municipalities mu ON mu.id = c.municipality_id
+        let page: SQLQueryString = """
+            SELECT s.paragraph_id, s.kind, s.body, p.meeting_id, p.title, m.date, m.year, p.number,
+                c.name AS committee, mu.name AS municipality
+            """ + from + joins + whereClause + """
+             ORDER BY \(unsafeRaw: rank), m.date DESC, s.paragraph_id, s.kind LIMIT \(literal: limit) OFFSET \(literal: offset)
             """
-        // Every term must match. Terms hold no quotes: the analyzer keeps letters, digits and § - / . only.
-        let total: Int
-        let rows: [any SQLRow]
-        switch backend.kind {
-        case .sqlite:
-            let match = terms.map { "\"\($0)\"" }.joined(separator: " ")
-            (total, rows) = try await read { db in
-                let total = try await db.raw("SELECT count(*) AS n FROM search_terms WHERE search_terms MATCH \(bind: match)").first()?
-                    .int("n") ?? 0
-                let rows = try await db.raw("""
-                    SELECT \(unsafeRaw: columns) FROM search_terms t JOIN search_documents s ON s.id = t.rowid \(unsafeRaw: joins)
-                    WHERE search_terms MATCH \(bind: match) ORDER BY t.rank, m.date DESC, s.paragraph_id
-                    LIMIT \(literal: limit) OFFSET \(literal: offset)
-                    """).all()
-                return (total, rows)
-            }
-        case .postgres:
-            let match = terms.map { "'\($0)'" }.joined(separator: " & ")
-            (total, rows) = try await read { db in
-                let total = try await db.raw("""
-                    SELECT count(*) AS n FROM search_documents WHERE terms_vector @@ CAST(\(bind: match) AS tsquery)
-                    """).first()?.int("n") ?? 0
-                let rows = try await db.raw("""
-                    SELECT \(unsafeRaw: columns) FROM search_documents s \(unsafeRaw: joins), CAST(\(bind: match) AS tsquery) q
-                    WHERE s.terms_vector @@ q ORDER BY ts_rank(s.terms_vector, q) DESC, m.date DESC, s.paragraph_id
-                    LIMIT \(literal: limit) OFFSET \(literal: offset)
-                    """).all()
-                return (total, rows)
-            }
+        // One grouped count gives the total and every facet.
+        let counts: SQLQueryString = "SELECT s.kind, p.committee_id, c.name AS committee, mu.name AS municipality, m.year, count(*) AS n"
+            + from + joins + whereClause + " GROUP BY s.kind, p.committee_id, c.name, mu.name, m.year"
+        let (rows, groups) = try await read { db in (try await db.raw(page).all(), try await db.raw(counts).all()) }
+
+        var facets = SearchFacets()
+        var committees: [CommitteeID: SearchFacets.Committee] = [:]
+        var years: [Int: Int] = [:]
+        var total = 0
+        for group in groups {
+            let n = try group.int("n")
+            total += n
+            if let kind = SearchKind(rawValue: try group.string("kind")) { facets.kinds[kind, default: 0] += n }
+            let id = CommitteeID(try group.id("committee_id"))
+            let name = try group.string("committee"), municipality = try group.string("municipality")
+            committees[id, default: .init(id: id, name: name, municipality: municipality, count: 0)].count += n
+            years[try group.int("year"), default: 0] += n
         }
+        facets.committees = committees.values.sorted { ($0.count, $1.name) > ($1.count, $0.name) }
+        facets.years = years.sorted { $0.key > $1.key }.map { (year: $0.key, count: $0.value) }
         let hits = try rows.map { row in
             SearchHit(paragraphID: ParagraphID(try row.id("paragraph_id")), meetingID: MeetingID(try row.id("meeting_id")),
-                      number: try row.int("number"), title: Publication.redacted(try row.string("title")),
-                      body: Publication.redacted(try row.string("decision_text")),
+                      number: try row.int("number"), kind: SearchKind(rawValue: try row.string("kind")) ?? .decision,
+                      title: Publication.redacted(try row.string("title")), body: Publication.redacted(try row.string("body")),
                       committee: try row.string("committee"), municipality: try row.string("municipality"),
                       meeting: try row.optionalDate("date").map(MeetingDating.on) ?? .undated(year: try row.int("year")))
         }
-        return SearchResults(hits: hits, total: total)
+        return SearchResults(hits: hits, total: total, facets: facets)
+    }
+
+    /// The index rows that match, and how they rank.
+    private static func searchSource(_ expression: SearchExpression, _ kind: BackendKind) -> (SQLQueryString, String) {
+        switch kind {
+        case .sqlite:
+            return (" FROM search_terms t JOIN search_documents s ON s.id = t.rowid", "t.rank")
+        case .postgres:
+            let query = tsquery(expression)
+            return (" FROM search_documents s CROSS JOIN CAST(\(bind: query) AS tsquery) q", "ts_rank(s.terms_vector, q) DESC")
+        }
+    }
+
+    /// The full-text condition. Terms hold no quotes: the analyzer keeps letters, digits and § - / . only.
+    private static func match(_ expression: SearchExpression, _ kind: BackendKind) -> SQLQueryString {
+        switch kind {
+        case .sqlite:
+            // FTS5: AND binds tighter than OR; NOT takes what is left of it.
+            func atom(_ a: SearchExpression.Atom) -> String { "(" + a.terms.map { "\"\($0)\"" }.joined(separator: " AND ") + ")" }
+            func clause(_ c: SearchExpression.Clause) -> String { "(" + c.alternatives.map(atom).joined(separator: " OR ") + ")" }
+            var text = expression.clauses.filter { !$0.negated }.map(clause).joined(separator: " AND ")
+            // An excluded phrase is checked against the text, not its terms: its words alone may well be there.
+            for c in expression.clauses where c.negated && c.alternatives.allSatisfy({ $0.phrase == nil }) {
+                text += " NOT " + clause(c)
+            }
+            return "search_terms MATCH \(bind: text)"
+        case .postgres:
+            return "s.terms_vector @@ q"
+        }
+    }
+
+    private static func tsquery(_ expression: SearchExpression) -> String {
+        func atom(_ a: SearchExpression.Atom) -> String { "(" + a.terms.map { "'\($0)'" }.joined(separator: " & ") + ")" }
+        func clause(_ c: SearchExpression.Clause) -> String { "(" + c.alternatives.map(atom).joined(separator: " | ") + ")" }
+        var parts = expression.clauses.filter { !$0.negated }.map(clause)
+        for c in expression.clauses where c.negated && c.alternatives.allSatisfy({ $0.phrase == nil }) {
+            parts.append("!" + clause(c))
+        }
+        return parts.joined(separator: " & ")
+    }
+
+    /// Exact phrases, found in the kept text folded as the query's phrase is.
+    private static func phraseConditions(_ expression: SearchExpression, _ kind: BackendKind) -> [SQLQueryString] {
+        let folded: SQLQueryString = kind == .sqlite ? "paragraf_lower(s.body)" : "lower(s.body)"
+        return expression.clauses.flatMap { clause in
+            clause.alternatives.compactMap(\.phrase).map { phrase -> SQLQueryString in
+                let position: SQLQueryString = kind == .sqlite ? "instr(\(folded), \(bind: phrase))" : "strpos(\(folded), \(bind: phrase))"
+                return clause.negated ? position + " = 0" : position + " > 0"
+            }
+        }
+    }
+
+    private static func conditions(_ filters: SearchFilters) -> [SQLQueryString] {
+        var out: [SQLQueryString] = []
+        if let municipality = filters.municipality { out.append("mu.name = \(bind: municipality)") }
+        if let committee = filters.committee { out.append("p.committee_id = \(bind: committee.rawValue)") }
+        if let from = filters.from { out.append("m.date >= \(bind: from.iso)") }
+        if let through = filters.through { out.append("m.date <= \(bind: through.iso)") }
+        if !filters.kinds.isEmpty { out.append("s.kind IN (\(binds: filters.kinds.sorted().map(\.rawValue)))") }
+        if let dnr = filters.diaryNumber { out.append("p.diary_number = \(bind: dnr.description)") }
+        if let code = filters.classification {
+            out.append("(p.classification = \(bind: code) OR p.classification LIKE \(bind: code + ".%"))")
+        }
+        return out
     }
 }

@@ -44,7 +44,12 @@ public struct SQLStore: Store {
     }
 
     func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await backend.transaction(body)
+        guard backend.kind == .sqlite else { return try await backend.transaction(body) }
+        return try await backend.transaction { db in
+            let result = try await body(db)
+            try await Self.catchUpSearchIndex(db)
+            return result
+        }
     }
 }
 

@@ -47,6 +47,17 @@ final class SQLiteHandle: @unchecked Sendable {
                        "PRAGMA synchronous = NORMAL"] {
             do { try run(pragma, binds: []) { _ in } } catch { close(); throw error }
         }
+        // Search compares exact phrases in lower case; SQLite's own lower() knows ASCII only.
+        let lower: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = { context, _, values in
+            guard let value = values?[0], let text = sqlite_nio_sqlite3_value_text(value) else {
+                sqlite_nio_sqlite3_result_null(context)
+                return
+            }
+            let length = Int(sqlite_nio_sqlite3_value_bytes(value))
+            let folded = String(decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self).lowercased()
+            sqlite_nio_sqlite3_result_text64(context, folded, UInt64(folded.utf8.count), transient, UInt8(SQLITE_UTF8))
+        }
+        sqlite_nio_sqlite3_create_function_v2(raw, "paragraf_lower", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, lower, nil, nil, nil)
     }
 
     func close() {

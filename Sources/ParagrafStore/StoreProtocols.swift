@@ -105,10 +105,8 @@ public protocol RecordStore: Sendable {
     /// minutes or an agenda made in Paragraf are never replaced by an import. On any error
     /// nothing is changed.
     func file(_ record: MeetingRecord) async throws -> FilingOutcome
-    /// Files several records in one transaction, each inside a savepoint of its own: a record that
-    /// fails is undone alone and reported (as a `StoreError`), the others are kept, exactly as if
-    /// each had been filed by itself. Throws only when the transaction as a whole cannot commit,
-    /// and then none of them is stored.
+    /// Files several records together, with the result each would have had if filed by itself: a
+    /// record that fails is undone alone and reported (as a `StoreError`), the others are kept.
     func file(_ records: [MeetingRecord]) async throws -> [Result<FilingOutcome, StoreError>]
     /// The bytes of a kept file.
     func sourceFile(sha256: String) async throws -> Data?

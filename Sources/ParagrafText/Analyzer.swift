@@ -68,7 +68,8 @@ public struct SwedishAnalyzer: Sendable {
         let key = WordSet.hash(word.utf8)
         if let known = cache.terms(key) { return known }
         let stem = SwedishStemmer.stem(word)
-        let terms = [stem] + compoundParts(word).filter { $0 != stem }
+        // The stem is split, not the word: an inflection is no part (nämnden is not nämn + den).
+        let terms = [stem] + compoundParts(stem).filter { $0 != stem }
         cache.remember(key, terms)
         return terms
     }

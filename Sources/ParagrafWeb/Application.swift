@@ -34,7 +34,10 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
                 (dnr.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")])
         }
         let page = request.uri.queryParameters.get("sida").flatMap { Int($0) } ?? 1
-        return HTML.response(try renderer.render(try await search.searchPage(query: query, page: page)))
+        let parameters = request.uri.queryParameters
+        let (filters, problems) = SearchQueries.filters { name in parameters.getAll(name).map { String($0) } }
+        return HTML.response(try renderer.render(try await search.searchPage(query: query, filters: filters, problems: problems,
+                                                                              page: page)))
     }
     let committees = CommitteeQueries(store: store)
     router.get("/namnder") { _, _ in

@@ -3,8 +3,8 @@ import ParagrafCore
 import ParagrafImport
 import ParagrafStore
 
-/// `paragraf import`: reads files and folders of documents and files each one in the store, in a
-/// savepoint of its own, so that a bad document fails alone and changes nothing.
+/// `paragraf import`: reads files and folders of documents and files them in the store, so that
+/// a bad document fails alone and changes nothing.
 public struct ImportRun: Sendable {
     public struct Summary: Sendable, Equatable {
         public var documents = 0
@@ -31,9 +31,9 @@ public struct ImportRun: Sendable {
         case failed(file: String, message: String)
     }
 
-    /// Documents filed per transaction, each in a savepoint of its own (see `RecordStore.file(_:)`):
-    /// a failing document is still undone alone, and an interrupted run loses at most this many,
-    /// which importing again files (the import is idempotent).
+    /// Documents filed per transaction (see `RecordStore.file(_:)`): a failing document is still
+    /// undone alone, and an interrupted run loses at most this many, which importing again files
+    /// (the import is idempotent).
     public static let batchSize = 32
 
     /// The file types the importer reads.

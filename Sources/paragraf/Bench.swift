@@ -119,7 +119,7 @@ struct BenchImport: AsyncParsableCommand {
                     }
                 }
                 filing.seconds.append(try await Timing.measure {
-                    // As `paragraf import` files them: in batches, each document in a savepoint of its own.
+                    // As `paragraf import` files them: in batches of `ImportRun.batchSize` documents per transaction.
                     var start = 0
                     while start < all.count {
                         let end = min(all.count, start + ImportRun.batchSize)

@@ -237,6 +237,18 @@ struct FilingContractTests {
             #expect(again.count == 2)
             if case .success(let outcome) = again[0] { #expect(outcome == .unchanged(outcome.meetingID)) } else { Issue.record("\(again)") }
             #expect(try await tableCounts(store) == after)
+
+            // A document and its corrected version in one batch: the search index holds the correction only.
+            let november = day("2024-11-19")
+            let versions = try await store.file([Records.minutes(dating: .on(november), file: "nov.txt", version: "1", numbers: [80]),
+                                                 Records.minutes(dating: .on(november), file: "nov.txt", version: "2", numbers: [80])])
+            if case .success(.replaced) = versions[1] {} else { Issue.record("\(versions)") }
+            let found = try await store.search(SearchQuery(text: "ärende", filters: SearchFilters(from: november, through: november)))
+            #expect(found.hits.map(\.title) == ["Ärende 80 version 2"] && found.total == 1)
+            if backend == .sqlite {
+                // FTS5's own check of its index against what it was given.
+                try await store.read { db in try await db.raw("INSERT INTO search_terms (search_terms) VALUES ('integrity-check')").run() }
+            }
         }
     }
 

@@ -47,4 +47,64 @@ struct SearchContractTests {
             #expect(try await numbers("saken") == [30])
         }
     }
+
+    /// Phrases, exclusions, OR, kinds, filters and facets: the same answers on both backends.
+    @Test("the search syntax, the filters and the facet counts", arguments: TestBackend.all)
+    func syntaxFiltersFacets(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let f = try await Fixture.make(store)
+            let m = f.meeting.id!
+            var bistånd = Self.paragraph(m, 31, "Ekonomiskt bistånd", "Nämnden godkänner rapporten om ekonomiskt bistånd.")
+            bistånd.diaryNumber = DiaryNumber("ALN 2024-00031 1.2.4.1")
+            bistånd.proposals = [Proposal(by: [PersonRef(name: "Anna Berg", party: "S")], text: "Anna Berg yrkar avslag på rapporten.")]
+            bistånd.reservations = [Reservation(by: [PersonRef(name: "Anna Berg", party: "S")], reasons: "Bistånd behöver mer resurser.")]
+            bistånd.basis = ["Tjänsteskrivelse om bistånd till hushåll"]
+            var budget = Self.paragraph(m, 32, "Budget 2025", "Nämnden fastställer budget och prognos för bistånd, ekonomiskt sett i balans.")
+            budget.diaryNumber = DiaryNumber("ALN 2024-00032 2.1")
+            let kultur = Self.paragraph(m, 33, "Kulturbudget", "Nämnden fastställer budgeten för kultur.")
+            var closed = Self.paragraph(m, 34, "Bistånd i enskilt ärende", "Ekonomiskt bistånd beviljas.", isPublic: false)
+            closed.proposals = [Proposal(by: [PersonRef(name: "Anna Berg", party: "S")], text: "Bifall till ekonomiskt bistånd.")]
+            _ = try await store.save(Minutes(meetingID: m, paragraphs: [bistånd, budget, kultur, closed]))
+
+            func hits(_ text: String, _ filters: SearchFilters = SearchFilters()) async throws -> [String] {
+                try await store.search(SearchQuery(text: text, filters: filters)).hits.map { "\($0.number) \($0.kind.rawValue)" }.sorted()
+            }
+            // Every kind of text is found, each as its own hit; never the closed paragraph's.
+            #expect(try await hits("bistånd") == ["31 beslut", "31 handling", "31 reservation", "32 beslut"])
+            #expect(try await hits("avslag") == ["31 yrkande"])
+            // An exact phrase must stand as written; its words apart are not enough.
+            #expect(try await hits("\"ekonomiskt bistånd\"") == ["31 beslut"])
+            #expect(try await hits("ekonomiskt bistånd") == ["31 beslut", "32 beslut"])
+            #expect(try await hits("\"Ekonomiskt   BISTÅND\"") == ["31 beslut"], "phrases compare folded")
+            // Exclusions, of a word and of a phrase.
+            #expect(try await hits("budget -kultur") == ["32 beslut"])
+            #expect(try await hits("bistånd -\"ekonomiskt bistånd\"") == ["31 handling", "31 reservation", "32 beslut"])
+            // OR: either word.
+            #expect(try await hits("avslag OR prognos") == ["31 yrkande", "32 beslut"])
+            #expect(try await hits("-kultur").isEmpty, "only exclusions finds nothing")
+
+            // Filters: kind, diary number, classification (by its beginning), dates, committee, municipality.
+            #expect(try await hits("bistånd", SearchFilters(kinds: [.reservation, .document])) == ["31 handling", "31 reservation"])
+            #expect(try await hits("nämnd", SearchFilters(diaryNumber: DiaryNumber("ALN 2024-00032"))) == ["32 beslut"])
+            #expect(try await hits("nämnd", SearchFilters(classification: "1.2")) == ["31 beslut"])
+            #expect(try await hits("nämnd", SearchFilters(classification: "1.2.4.1")) == ["31 beslut"])
+            #expect(try await hits("nämnd", SearchFilters(classification: "1.2.4.11")).isEmpty)
+            #expect(try await hits("nämnd", SearchFilters(from: day("2024-04-16"), through: day("2024-04-16"))).count == 3)
+            #expect(try await hits("nämnd", SearchFilters(from: day("2024-04-17"))).isEmpty)
+            #expect(try await hits("nämnd", SearchFilters(committee: f.committee.id!)).count == 3)
+            #expect(try await hits("nämnd", SearchFilters(committee: CommitteeID(f.committee.id!.rawValue + 1000))).isEmpty)
+            #expect(try await hits("nämnd", SearchFilters(municipality: "Borås")).count == 3)
+            #expect(try await hits("nämnd", SearchFilters(municipality: "Västerås")).isEmpty)
+
+            // Facets count all the hits, not only the page, and never the closed paragraph.
+            let results = try await store.search(SearchQuery(text: "bistånd", limit: 1))
+            #expect(results.total == 4 && results.hits.count == 1)
+            #expect(results.facets.kinds == [.decision: 2, .reservation: 1, .document: 1])
+            #expect(results.facets.committees.map(\.count) == [4])
+            #expect(results.facets.committees.first?.name == f.committee.name)
+            #expect(results.facets.years.map(\.year) == [2024] && results.facets.years.map(\.count) == [4])
+            let narrowed = try await store.search(SearchQuery(text: "bistånd", filters: SearchFilters(kinds: [.decision])))
+            #expect(narrowed.total == 2 && narrowed.facets.kinds == [.decision: 2])
+        }
+    }
 }

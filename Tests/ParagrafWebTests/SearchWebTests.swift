@@ -22,13 +22,48 @@ struct SearchWebTests {
                     #expect(html.contains("Arbetslivsnämnden, Borås"))
                     #expect(html.contains("Arbetsmarknadsnämnden, Stockholm"))
                     #expect(html.contains("<mark>"), "what was found is marked")
-                    #expect(html.contains("beslut hittades"))
+                    #expect(html.contains("träffar."))
+                    #expect(html.contains("<strong>Beslut</strong>"), "each hit says what kind of text it is")
+                }
+                // Narrowed to decisions of one committee: the facet's link is the way there.
+                try await client.execute(uri: "/sok?q=n%C3%A4mnd&typ=beslut", method: .get) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("Avgränsat till:") && html.contains("Ta bort avgränsningen Beslut"))
+                    #expect(!html.contains("<strong>Yrkande</strong>") && !html.contains("<strong>Handling</strong>"))
+                    let link = try #require(html.range(of: "href=\"/sok?q=n%C3%A4mnd&amp;namnd=")
+                        .map { html[$0.upperBound...].prefix { $0.isNumber } })
+                    try await client.execute(uri: "/sok?q=n%C3%A4mnd&typ=beslut&namnd=\(link)", method: .get) { narrowed in
+                        let page = String(buffer: narrowed.body)
+                        #expect(page.contains("Nämnd: "), "the chosen committee is named")
+                        // The hits are of that committee only.
+                        let places = Set(page.components(separatedBy: "</strong> · ").dropFirst().map { $0.components(separatedBy: ", <time").first ?? "" })
+                        #expect(places.count == 1, "\(places)")
+                        #expect(page.contains("Nämnd: \(places.first?.components(separatedBy: ",").first ?? "-")"))
+                    }
+                }
+                // What cannot be read is said, and the rest of the search still runs.
+                try await client.execute(uri: "/sok?q=n%C3%A4mnd&fran=16%20april&typ=protokoll&klass=abc", method: .get) { response in
+                    let html = String(buffer: response.body)
+                    #expect(response.status == .ok)
+                    #expect(html.contains("Från-datumet ”16 april” kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD"))
+                    #expect(html.contains("Typen ”protokoll” finns inte"))
+                    #expect(html.contains("Klassificeringen ”abc” kunde inte läsas"))
+                    #expect(html.contains("träffar."))
+                }
+                try await client.execute(uri: "/sok?q=-budget", method: .get) { response in
+                    #expect(String(buffer: response.body).contains("Skriv minst ett ord som ska finnas med"))
+                }
+                // A phrase: only where the words stand together.
+                try await client.execute(uri: "/sok?q=%22ekonomiskt%20bist%C3%A5nd%22", method: .get) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("träff"))
+                    #expect(html.lowercased().contains("<mark>ekonomiskt</mark> <mark>bistånd</mark>"))
                 }
                 try await client.execute(uri: "/sok?q=budgetuppf%C3%B6ljning", method: .get) { response in
                     #expect(String(buffer: response.body).contains("Budgetuppföljning efter mars 2024"))
                 }
                 try await client.execute(uri: "/sok?q=xyzzyfinnsinte", method: .get) { response in
-                    #expect(String(buffer: response.body).contains("Inga beslut hittades."))
+                    #expect(String(buffer: response.body).contains("Inga träffar."))
                 }
                 try await client.execute(uri: "/sok", method: .get) { response in
                     let html = String(buffer: response.body)
@@ -49,7 +84,11 @@ struct SearchWebTests {
         let hit = SearchHit(paragraphID: ParagraphID(1), meetingID: MeetingID(7), number: 34, title: "Budgetuppföljning efter mars 2024",
                             body: "Arbetslivsnämnden godkänner budgetuppföljningen.", committee: "Arbetslivsnämnden",
                             municipality: "Borås", meeting: .on(LocalDate(iso: "2024-04-16")!))
-        let page = SearchPage(query: "nämnd", results: SearchResults(hits: [hit], total: 21),
+        let facets = SearchFacets(kinds: [.decision: 18, .proposal: 3],
+                                  committees: [.init(id: CommitteeID(3), name: "Arbetslivsnämnden", municipality: "Borås", count: 21)],
+                                  years: [(year: 2024, count: 15), (year: 2023, count: 6)])
+        let page = SearchPage(query: "nämnd", filters: SearchFilters(from: LocalDate(iso: "2023-01-01"), kinds: [.decision, .proposal]),
+                              results: SearchResults(hits: [hit], total: 21, facets: facets),
                               snippets: [[.init(text: "Arbetslivsnämnden", hit: true), .init(text: " godkänner budgetuppföljningen.", hit: false)]],
                               page: 2, pageSize: 20)
         try assertSnapshot(try renderer.render(page), named: "sok.html")

@@ -1,26 +1,33 @@
-/// The search index: one row per public paragraph with the analyzer's terms (its title and text
-/// are read from the paragraph itself), indexed by the
+/// The search index: for each public paragraph, one row per kind of text it holds (the decision,
+/// its proposals, its reservations and statements, the documents it lists), with the text
+/// (masked, on one line, for exact phrases and snippets) and the analyzer's terms, indexed by the
 /// backend's own full-text index (SQLite FTS5, a PostgreSQL GIN index over a tsvector of the
 /// same terms), so that both answer a query alike. Rows go with their paragraph.
 let migration0004Search = Migration(version: 4, name: "search index") { kind in
     // Where the paragraph stands (meeting, committee) is read from the paragraph itself.
-    let columns = "paragraph_id BIGINT NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE, terms TEXT NOT NULL"
+    let columns = """
+        paragraph_id BIGINT NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE, kind TEXT NOT NULL,
+        terms TEXT NOT NULL, body TEXT NOT NULL
+        """
     switch kind {
     case .sqlite:
         return [
-            "CREATE TABLE search_documents (id INTEGER PRIMARY KEY, \(columns))",
+            // AUTOINCREMENT: an id is never used twice, so the rows above the indexed mark are exactly the new ones.
+            "CREATE TABLE search_documents (id INTEGER PRIMARY KEY AUTOINCREMENT, \(columns))",
             "CREATE INDEX search_documents_by_paragraph ON search_documents (paragraph_id)",
             // Terms are the analyzer's: the tokenizer only splits them at spaces (§, -, / and . stay in a term).
             """
             CREATE VIRTUAL TABLE search_terms USING fts5(terms, content='',
                 tokenize="unicode61 remove_diacritics 0 tokenchars '§-/.'")
             """,
+            // New rows reach FTS5 in one statement at the end of each write transaction (see
+            // SQLStore.write): FTS5 flushes at every statement that writes it, so a trigger per
+            // insert cost a flush per document. The mark says how far the index has come.
+            "CREATE TABLE search_index_state (indexed_up_to INTEGER NOT NULL)",
+            "INSERT INTO search_index_state (indexed_up_to) VALUES (0)",
             """
-            CREATE TRIGGER search_documents_added AFTER INSERT ON search_documents BEGIN
-                INSERT INTO search_terms (rowid, terms) VALUES (new.id, new.terms); END
-            """,
-            """
-            CREATE TRIGGER search_documents_removed AFTER DELETE ON search_documents BEGIN
+            CREATE TRIGGER search_documents_removed AFTER DELETE ON search_documents
+                WHEN old.id <= (SELECT indexed_up_to FROM search_index_state) BEGIN
                 INSERT INTO search_terms (search_terms, rowid, terms) VALUES ('delete', old.id, old.terms); END
             """,
         ]
