@@ -26,16 +26,16 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
     }
     let search = SearchQueries(store: store)
     router.get("/sok") { request, _ -> Response in
-        let query = request.uri.queryParameters.get("q") ?? ""
+        let parameters = FormParameters(query: request.uri.query)
+        let query = parameters.get("q") ?? ""
         // A diary number typed as the query goes straight to its case.
         if let dnr = DiaryNumber(query.trimmingCharacters(in: .whitespaces)), dnr.year != nil,
            !(try await store.cases(diaryNumber: dnr.caseNumber).isEmpty) {
             return Response(status: .seeOther, headers: [.location: "/arenden?dnr=" +
                 (dnr.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")])
         }
-        let page = request.uri.queryParameters.get("sida").flatMap { Int($0) } ?? 1
-        let parameters = request.uri.queryParameters
-        let (filters, problems) = SearchQueries.filters { name in parameters.getAll(name).map { String($0) } }
+        let page = parameters.get("sida").flatMap { Int($0) } ?? 1
+        let (filters, problems) = SearchQueries.filters(parameters.getAll)
         return HTML.response(try renderer.render(try await search.searchPage(query: query, filters: filters, problems: problems,
                                                                               page: page)))
     }
@@ -62,7 +62,9 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
     }
     // A diary number as people write it: one case goes straight to its page.
     router.get("/arenden") { request, _ -> Response in
-        guard let text = request.uri.queryParameters.get("dnr"), let dnr = DiaryNumber(text) else { throw HTTPError(.notFound) }
+        guard let text = FormParameters(query: request.uri.query).get("dnr"), let dnr = DiaryNumber(text) else {
+            throw HTTPError(.notFound)
+        }
         let rows = try await cases.cases(numbered: dnr)
         if rows.count == 1 { return Response(status: .seeOther, headers: [.location: rows[0].url]) }
         guard !rows.isEmpty else { throw HTTPError(.notFound) }

@@ -53,6 +53,16 @@ struct SearchWebTests {
                 try await client.execute(uri: "/sok?q=-budget", method: .get) { response in
                     #expect(String(buffer: response.body).contains("Skriv minst ett ord som ska finnas med"))
                 }
+                // As a browser sends a form: words joined by +, a plus itself as %2B.
+                try await client.execute(uri: "/sok?q=%22ekonomiskt+bist%C3%A5nd%22&typ=beslut", method: .get) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("value=\"&quot;ekonomiskt bistånd&quot;\""), "the query comes back as typed")
+                    #expect(!html.contains("Inga träffar"))
+                }
+                #expect(FormParameters(query: "q=a+b%2Bc&typ=beslut&typ=yrkande&tom=&x").getAll("typ") == ["beslut", "yrkande"])
+                #expect(FormParameters(query: "q=a+b%2Bc%C3%A4&bad=%zz").get("q") == "a b+cä")
+                #expect(FormParameters(query: "q=a+b%2Bc%C3%A4&bad=%zz").get("bad") == "%zz")
+                #expect(FormParameters(query: nil).get("q") == nil)
                 // A phrase: only where the words stand together.
                 try await client.execute(uri: "/sok?q=%22ekonomiskt%20bist%C3%A5nd%22", method: .get) { response in
                     let html = String(buffer: response.body)
