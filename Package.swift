@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "ParagrafRender",
             dependencies: ["ParagrafCore", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("Templates")],
+            resources: [.copy("Templates"), .copy("OpenAPI")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -112,5 +112,12 @@ public protocol RecordStore: Sendable {
     func sourceFile(sha256: String) async throws -> Data?
 }
 
+/// What open data needs beyond the records themselves.
+public protocol OpenDataStore: Sendable {
+    /// The stamps of the records with these ids; an id with no record is left out.
+    func stamps(_ kind: StampedRecord, ids: [Int64]) async throws -> [Int64: Stamps]
+}
+
 /// Everything Paragraf stores, as one contract that both SQL backends fulfil.
 public typealias Store = OrganisationStore & DiaryStore & MeetingStore & MinutesStore & FollowUpStore & RecordStore
+    & OpenDataStore

@@ -100,4 +100,44 @@ struct NeverPublicTests {
             }
         }
     }
+
+    @Test("the open data API, crawled from its root through every link it gives, shows nothing secret")
+    func nothingSecretInTheAPI() async throws {
+        try await withTemporaryStore { store, _ in
+            _ = try await Self.fill(store, today: .today())
+            let app = try await buildApplication(store: store, configuration: AppConfiguration(store: .sqlite(path: "x")), logger: quiet)
+            try await app.test(.router) { client in
+                var queue = ["/oparl/v1/system"], seen = Set<String>(), bodies: [String] = []
+                while let route = queue.first, seen.count < 400 {
+                    queue.removeFirst()
+                    guard seen.insert(route).inserted else { continue }
+                    let body = try await client.execute(uri: route, method: .get) { response in
+                        #expect(response.status == .ok, "\(route)")
+                        return String(buffer: response.body)
+                    }
+                    bodies.append(body)
+                    for word in Self.secretWords { #expect(!body.contains(word), "\(word) in \(route)") }
+                    // Every address the API gives is followed (ids, lists, the next pages).
+                    let object = try JSONSerialization.jsonObject(with: Data(body.utf8))
+                    func links(_ value: Any) -> [String] {
+                        switch value {
+                        case let text as String:
+                            guard text.hasPrefix("http://"), let path = text.range(of: "/oparl/") else { return [] }
+                            return [String(text[path.lowerBound...])]
+                        case let array as [Any]: return array.flatMap(links)
+                        case let dictionary as [String: Any]: return dictionary.values.flatMap(links)
+                        default: return []
+                        }
+                    }
+                    queue += links(object).filter { !seen.contains($0) }
+                }
+                #expect(queue.isEmpty, "the crawl ended")
+                let all = bodies.joined(separator: "\n")
+                // The crawl reached the paragraphs: the public one masked, the closed one as closed only.
+                #expect(all.contains("Färdtjänst beviljas sökanden [personnummer]."))
+                #expect(all.contains("\"number\":\"§ 2\",\"order\":2,\"public\":false"), "the closed paragraph says only that it exists")
+                #expect(seen.contains { $0.hasPrefix("/oparl/v1/files/") }, "files were reached")
+            }
+        }
+    }
 }
