@@ -64,6 +64,9 @@ public struct CommitteePage: Page {
     public var hasOfficials: Bool
     public var years: [StartPage.YearGroup]
     public var hasMeetings: Bool
+    /// Feeds to subscribe to: the meetings as a calendar, the decisions as Atom.
+    public var calendarURL: String
+    public var decisionsFeedURL: String
 
     public struct Seat: Sendable {
         public var person: PersonRef
@@ -80,6 +83,8 @@ public struct CommitteePage: Page {
     public init(committee: Committee, municipality: String, parent: String?, seats: [Seat], fromMinutesOf: Meeting?,
                 officials: [(name: String, title: String?)], meetings: [Meeting]) {
         title = committee.name
+        calendarURL = Links.committee(committee.id ?? CommitteeID(0)) + "/sammantraden.ics"
+        decisionsFeedURL = Links.committee(committee.id ?? CommitteeID(0)) + "/beslut.atom"
         self.municipality = municipality
         kind = committee.kind.swedishName
         self.parent = parent

@@ -25,6 +25,7 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
         try HTML(renderer.render(AppealPage(example: .today())))
     }
     addOpenDataRoutes(to: router, store: store)
+    addFeedRoutes(to: router, store: store)
     let search = SearchQueries(store: store)
     router.get("/sok") { request, _ -> Response in
         let parameters = FormParameters(query: request.uri.query)

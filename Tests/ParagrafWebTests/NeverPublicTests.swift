@@ -56,7 +56,13 @@ struct NeverPublicTests {
                                           secrecy: .secret(provision: "26 kap. 1 § OSL"),
                                           file: StoredFile(fileName: "utredning.pdf", mediaType: "application/pdf", sha256: "pdf-1",
                                                            byteCount: pdf.count)))
-        var routes = ["/", "/anslagstavla", "/anslagstavla/laglighetsprovning"]
+        var routes = ["/", "/anslagstavla", "/anslagstavla/laglighetsprovning", "/anslagstavla.atom"]
+        // The committee's feeds: its calendar and its decisions.
+        if let ale = try await store.municipality(named: "Ale") {
+            for committee in try await store.committees(in: ale.id!) {
+                routes += ["/namnder/\(committee.id!.rawValue)/sammantraden.ics", "/namnder/\(committee.id!.rawValue)/beslut.atom"]
+            }
+        }
         for id in [meeting, pdfMeeting] {
             routes.append("/sammantraden/\(id.rawValue)")
             for number in 1...3 { routes.append("/sammantraden/\(id.rawValue)/paragrafer/\(number)") }
@@ -69,7 +75,7 @@ struct NeverPublicTests {
     func nothingSecretOnAnyRoute() async throws {
         try await withTemporaryStore { store, _ in
             let routes = try await Self.fill(store, today: .today())
-            #expect(routes.count >= 12)
+            #expect(routes.count >= 15)
             let app = try await buildApplication(store: store, configuration: AppConfiguration(store: .sqlite(path: "x")), logger: quiet)
             let seen = try await app.test(.router) { client in
                 var seen: [String: HTTPResponse.Status] = [:]
@@ -89,13 +95,33 @@ struct NeverPublicTests {
             #expect(seen[meetingRoute] == .ok)
             #expect(seen[meetingRoute + "/paragrafer/1"] == .ok)
             #expect(seen[meetingRoute + "/paragrafer/2"] == .notFound, "a closed paragraph has no page")
-            let files = routes.filter { $0.hasPrefix("/handlingar/") }
+            // Loops, not closures: Swift 6.3.1's debug build gave this filter the closure of the
+            // `routes.first` above (it returned the meeting routes).
+            var feeds: [String] = [], files: [String] = []
+            for route in routes {
+                if route.hasSuffix(".atom") || route.hasSuffix(".ics") { feeds.append(route) }
+                if route.hasPrefix("/handlingar/") { files.append(route) }
+            }
+            #expect(feeds.count == 3 && feeds.allSatisfy { seen[$0] == .ok }, "the feeds answer")
             #expect(files.map { seen[$0] }.contains(.ok), "the text file is served, masked")
             #expect(files.map { seen[$0] }.contains(.forbidden), "the PDF holding a number is withheld")
             #expect(files.map { seen[$0] }.contains(.notFound), "the secret document does not exist for the public")
             try await app.test(.router) { client in
                 try await client.execute(uri: meetingRoute + "/paragrafer/1", method: .get) { response in
                     #expect(String(buffer: response.body).contains("Färdtjänst beviljas sökanden [personnummer]."))
+                }
+                // The decisions feed has the public paragraph, masked, and not the closed one.
+                let feed = try #require(routes.first { $0.hasSuffix("beslut.atom") })
+                try await client.execute(uri: feed, method: .get) { response in
+                    let xml = String(buffer: response.body)
+                    #expect(xml.contains("<title>§ 1 Ansökan om färdtjänst</title>") && !xml.contains("§ 2 "))
+                    #expect(xml.contains("Färdtjänst beviljas sökanden [personnummer]."))
+                }
+                // The notice board's feed has the notice posted today, with where the minutes are kept, masked.
+                try await client.execute(uri: "/anslagstavla.atom", method: .get) { response in
+                    let xml = String(buffer: response.body)
+                    #expect(xml.contains("Protokoll från Socialnämnden, Ale") && xml.contains("Sista dag att överklaga"))
+                    #expect(xml.contains("Kansliet, [personnummer]"))
                 }
             }
         }
