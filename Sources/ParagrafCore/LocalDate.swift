@@ -160,3 +160,16 @@ extension LocalTime: Codable {
         try container.encode(description)
     }
 }
+
+extension LocalDate {
+    /// Swedish time zone: meetings are held and deadlines run in it.
+    public static let swedishTimeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
+
+    /// The moment this day at `time` in Sweden (CET or CEST, whichever holds that day).
+    public func instant(at time: LocalTime) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Self.swedishTimeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: time.hour, minute: time.minute))
+            ?? Date(timeIntervalSince1970: 0)
+    }
+}

@@ -47,10 +47,7 @@ public struct MeetingCalendar: Sendable {
 
     /// A local time as UTC: the calendar needs no time zone table then.
     static func utc(_ date: LocalDate, _ time: LocalTime) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
-        let instant = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: time.hour,
-                                                         minute: time.minute)) ?? Date()
+        let instant = date.instant(at: time)
         var utc = Calendar(identifier: .gregorian)
         utc.timeZone = .gmt
         let c = utc.dateComponents([.year, .month, .day, .hour, .minute], from: instant)

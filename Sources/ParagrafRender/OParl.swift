@@ -464,11 +464,7 @@ public enum OParl {
 
     /// Swedish local time with that day's offset (CET or CEST), as RFC 3339 asks.
     public static func dateTime(_ date: LocalDate, _ time: LocalTime) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
-        let instant = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day,
-                                                         hour: time.hour, minute: time.minute)) ?? Date()
-        let hours = calendar.timeZone.secondsFromGMT(for: instant) / 3600
+        let hours = LocalDate.swedishTimeZone.secondsFromGMT(for: date.instant(at: time)) / 3600
         return "\(date.iso)T\(time.description):00+" + (hours < 10 ? "0\(hours)" : "\(hours)") + ":00"
     }
 
