@@ -131,13 +131,16 @@ public struct SearchFacets: Hashable, Sendable {
 
 public struct SearchResults: Hashable, Sendable {
     public var hits: [SearchHit]
-    /// All that matched, beyond this page too.
+    /// All that matched, beyond this page too; when `moreThanTotal`, this many of the most
+    /// recently indexed were weighed and counted, and more matched.
     public var total: Int
     public var facets: SearchFacets
+    public var moreThanTotal: Bool
 
-    public init(hits: [SearchHit], total: Int, facets: SearchFacets = SearchFacets()) {
+    public init(hits: [SearchHit], total: Int, facets: SearchFacets = SearchFacets(), moreThanTotal: Bool = false) {
         self.hits = hits
         self.total = total
         self.facets = facets
+        self.moreThanTotal = moreThanTotal
     }
 }

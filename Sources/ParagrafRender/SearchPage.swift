@@ -81,9 +81,12 @@ public struct SearchPage: Page {
         }
         hasResults = !self.results.isEmpty
         let first = (page - 1) * pageSize + 1
-        summary = results.total == 0 ? "Inga träffar."
+        let shown = "Visar \(first)–\(first + self.results.count - 1)."
+        summary = results.moreThanTotal
+            ? "Fler än \(results.total) träffar. De \(results.total) senast registrerade ordnas efter relevans och räknas nedan; avgränsa sökningen för att nå äldre. \(shown)"
+            : results.total == 0 ? "Inga träffar."
             : results.total == 1 ? "1 träff."
-            : "\(results.total) träffar. Visar \(first)–\(first + self.results.count - 1)."
+            : "\(results.total) träffar. \(shown)"
         func url(_ filters: SearchFilters, page: Int = 1) -> String { Links.search(query, filters: filters, page: page) }
         previousURL = page > 1 ? url(filters, page: page - 1) : nil
         nextURL = first - 1 + self.results.count < results.total ? url(filters, page: page + 1) : nil

@@ -46,34 +46,49 @@ extension SQLStore {
             """).run()
     }
 
+    /// At most this many matches are weighed, counted and faceted, the most recently indexed first:
+    /// ranking and counting every match of a common word in a million paragraphs takes far too
+    /// long, and nobody reads past the first pages. Beyond it the page says "more than".
+    public static let searchCandidates = 1000
+
     public func search(_ query: SearchQuery) async throws -> SearchResults {
         let expression = SearchExpression.parse(query.text, analyzer: Self.searchAnalyzer)
         guard expression.hasRequiredTerms else { return SearchResults(hits: [], total: 0) }
         let limit = max(1, min(query.limit, 100)), offset = max(0, query.offset)
         let kind = backend.kind
-        let (from, rank) = Self.searchSource(expression, kind)
+        let (from, score) = Self.searchSource(expression, kind)
+        // SQLite reads FTS5's matches in rowid order and stops at the bound; PostgreSQL sorts the ids.
+        let newest = kind == .sqlite ? "t.rowid DESC" : "s.id DESC"
         let conditions = [Self.match(expression, kind)] + Self.phraseConditions(expression, kind) + Self.conditions(query.filters)
-        let whereClause: SQLQueryString = "WHERE " + conditions.joined(separator: " AND ")
-        let joins: SQLQueryString = """
-             JOIN paragraphs p ON p.id = s.paragraph_id JOIN meetings m ON m.id = p.meeting_id
-             JOIN committees c ON c.id = p.committee_id JOIN municipalities mu ON mu.id = c.municipality_id \(unsafeRaw: "")
-            """
-        let page: SQLQueryString = """
-            SELECT s.paragraph_id, s.kind, s.body, p.meeting_id, p.title, m.date, m.year, p.number,
+        // The candidates: matching rows that pass every filter, newest first, bounded.
+        let candidates: SQLQueryString = """
+            WITH hits AS (SELECT s.id, s.paragraph_id, s.kind, s.body, \(unsafeRaw: score) AS score, p.committee_id, m.year, m.date,
                 c.name AS committee, mu.name AS municipality
-            """ + from + joins + whereClause + """
-             ORDER BY \(unsafeRaw: rank), m.date DESC, s.paragraph_id, s.kind LIMIT \(literal: limit) OFFSET \(literal: offset)
+            """ + from + """
+             JOIN paragraphs p ON p.id = s.paragraph_id JOIN meetings m ON m.id = p.meeting_id
+             JOIN committees c ON c.id = p.committee_id JOIN municipalities mu ON mu.id = c.municipality_id
+            """ + " WHERE " + conditions.joined(separator: " AND ") + """
+             ORDER BY \(unsafeRaw: newest) LIMIT \(literal: Self.searchCandidates + 1)),
+            weighed AS (SELECT * FROM hits ORDER BY id DESC LIMIT \(literal: Self.searchCandidates))
+            """
+        let page: SQLQueryString = candidates + """
+            SELECT h.paragraph_id, h.kind, h.body, p.meeting_id, p.title, h.date, h.year, p.number, h.committee, h.municipality
+            FROM weighed h JOIN paragraphs p ON p.id = h.paragraph_id
+            ORDER BY h.score, h.date DESC, h.paragraph_id, h.kind LIMIT \(literal: limit) OFFSET \(literal: offset)
             """
         // One grouped count gives the total and every facet.
-        let counts: SQLQueryString = "SELECT s.kind, p.committee_id, c.name AS committee, mu.name AS municipality, m.year, count(*) AS n"
-            + from + joins + whereClause + " GROUP BY s.kind, p.committee_id, c.name, mu.name, m.year"
+        let counts: SQLQueryString = candidates + """
+            SELECT kind, committee_id, committee, municipality, year, count(*) AS n, (SELECT count(*) FROM hits) AS available
+            FROM weighed GROUP BY kind, committee_id, committee, municipality, year
+            """
         let (rows, groups) = try await read { db in (try await db.raw(page).all(), try await db.raw(counts).all()) }
 
         var facets = SearchFacets()
         var committees: [CommitteeID: SearchFacets.Committee] = [:]
         var years: [Int: Int] = [:]
-        var total = 0
+        var total = 0, available = 0
         for group in groups {
+            available = try group.int("available")
             let n = try group.int("n")
             total += n
             if let kind = SearchKind(rawValue: try group.string("kind")) { facets.kinds[kind, default: 0] += n }
@@ -91,17 +106,29 @@ extension SQLStore {
                       committee: try row.string("committee"), municipality: try row.string("municipality"),
                       meeting: try row.optionalDate("date").map(MeetingDating.on) ?? .undated(year: try row.int("year")))
         }
-        return SearchResults(hits: hits, total: total, facets: facets)
+        // One more than the bound was read: its presence says there are more.
+        return SearchResults(hits: hits, total: total, facets: facets, moreThanTotal: available > total)
     }
 
-    /// The index rows that match, and how they rank.
+    /// For benchmarks, SQLite only: the bare FTS5 query for the same expression (its 20 best
+    /// rowids), the floor under `search`, which also joins, filters, reads and counts facets.
+    public func referenceSearch(_ text: String) async throws -> Int {
+        let expression = SearchExpression.parse(text, analyzer: Self.searchAnalyzer)
+        guard expression.hasRequiredTerms, backend.kind == .sqlite else { return 0 }
+        let match = Self.match(expression, .sqlite)
+        return try await read { db in
+            try await db.raw("SELECT rowid FROM search_terms WHERE " + match + " ORDER BY rank LIMIT 20").all().count
+        }
+    }
+
+    /// The index rows that match, and the score that orders them (lower first).
     private static func searchSource(_ expression: SearchExpression, _ kind: BackendKind) -> (SQLQueryString, String) {
         switch kind {
         case .sqlite:
-            return (" FROM search_terms t JOIN search_documents s ON s.id = t.rowid", "t.rank")
+            return (" FROM search_terms t JOIN search_documents s ON s.id = t.rowid", "bm25(search_terms)")
         case .postgres:
             let query = tsquery(expression)
-            return (" FROM search_documents s CROSS JOIN CAST(\(bind: query) AS tsquery) q", "ts_rank(s.terms_vector, q) DESC")
+            return (" FROM search_documents s CROSS JOIN CAST(\(bind: query) AS tsquery) q", "-ts_rank(s.terms_vector, q)")
         }
     }
 

@@ -8,7 +8,7 @@ import ParagrafStore
 /// Benchmarks for the release build; figures go in the README with the command that made them.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Mäter hastigheten (kör release-bygget).", subcommands: [BenchParse.self, BenchImport.self])
+        abstract: "Mäter hastigheten (kör release-bygget).", subcommands: [BenchParse.self, BenchImport.self, BenchSearch.self])
 }
 
 /// Medians over passes, and the machine's noise beside them.
@@ -146,5 +146,66 @@ struct BenchImport: AsyncParsableCommand {
         print(String(format: "Import till SQLite: median %.2f s (%@) = %.0f paragrafer/s", filing.median, filing.spread, count / filing.median))
         print(String(format: "Referens (en INSERT per paragraf, samma transaktioner): median %.2f s = %.0f rader/s; importen tar %.1f gånger så lång tid",
                      reference.median, count / reference.median, filing.median / reference.median))
+    }
+}
+
+struct BenchSearch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Söker med en fast lista av frågor i ett lager (till exempel `paragraf demo --scale 1400`); skriver median och 99:e percentil, och samma för den nakna FTS5-frågan.")
+    @Option(help: "SQLite-filen att söka i.") var store: String
+    @Option(help: "Antal varv över frågelistan.") var passes = 10
+    @Option(help: "En fil med en fråga per rad, i stället för den inbyggda listan.") var queries: String?
+
+    /// One to three words, some with the syntax: the demo's own vocabulary, common and rare.
+    static let standardQueries = [
+        "budget", "nämnden", "detaljplan", "ekonomiskt bistånd", "skolskjuts", "remiss bostadsförsörjning",
+        "medborgarförslag parkbänkar", "internkontrollplan", "solceller", "taxor avgifter", "patientsäkerhetsberättelse",
+        "arbetsmarknaden insatser", "upphandling", "\"ekonomiskt bistånd\"", "budget -internkontroll", "detaljplan OR upphandling",
+        "Kvarnbacken", "avsägelse ersättare", "delegationsbeslut", "anmälningsärenden",
+    ]
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+    }
+
+    func run() async throws {
+        let list = try queries.map { try String(contentsOfFile: $0, encoding: .utf8).split(separator: "\n").map(String.init) }
+            ?? Self.standardQueries
+        let opened = try await SQLStore.open(.sqlite(path: store), migrate: false)
+        do {
+            let paragraphs = try await opened.paragraphCount()
+            print("Lager: \(paragraphs) paragrafer; \(list.count) frågor × \(passes) varv")
+            _ = SQLStore.searchAnalyzer.termTexts("nämnd")
+            for query in list { _ = try await opened.search(SearchQuery(text: query)); _ = try await opened.referenceSearch(query) }
+            var ours: [String: [Double]] = [:], bare: [String: [Double]] = [:]
+            var hits: [String: Int] = [:]
+            for _ in 0..<passes {
+                for query in list {
+                    var total = 0
+                    ours[query, default: []].append(try await Timing.measure {
+                        total = try await opened.search(SearchQuery(text: query)).total
+                    } * 1000)
+                    hits[query] = total
+                    bare[query, default: []].append(try await Timing.measure { _ = try await opened.referenceSearch(query) } * 1000)
+                }
+            }
+            for query in list {
+                print(String(format: "  %-32@ %8d träffar  %7.2f ms  (FTS5 ensam %6.2f ms)", query as NSString, hits[query] ?? 0,
+                             Self.percentile(ours[query] ?? [], 0.5), Self.percentile(bare[query] ?? [], 0.5)))
+            }
+            let all = ours.values.flatMap { $0 }, allBare = bare.values.flatMap { $0 }
+            print(String(format: "Sökning: median %.2f ms, 99:e percentil %.2f ms, högst %.2f ms (%d mätningar)",
+                         Self.percentile(all, 0.5), Self.percentile(all, 0.99), all.max() ?? 0, all.count))
+            print(String(format: "Referens (den nakna FTS5-frågan, 20 första i rangordning): median %.2f ms, 99:e percentil %.2f ms; sökningen tar %.1f gånger så lång tid i median",
+                         Self.percentile(allBare, 0.5), Self.percentile(allBare, 0.99),
+                         Self.percentile(all, 0.5) / max(0.001, Self.percentile(allBare, 0.5))))
+        } catch {
+            await opened.close()
+            throw error
+        }
+        await opened.close()
     }
 }

@@ -107,4 +107,24 @@ struct SearchContractTests {
             #expect(narrowed.total == 2 && narrowed.facets.kinds == [.decision: 2])
         }
     }
+
+    @Test("a common word: the most recent matches are weighed and counted, and the answer says there are more", arguments: TestBackend.all)
+    func boundedCandidates(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let f = try await Fixture.make(store)
+            let m = f.meeting.id!
+            let many = SQLStore.searchCandidates + 5
+            _ = try await store.save(Minutes(meetingID: m, paragraphs: (1...many).map {
+                Self.paragraph(m, $0, "Budget \($0)", $0 <= 3 ? "Budgeten för förskolan fastställs." : "Budgeten fastställs.")
+            }))
+            let common = try await store.search(SearchQuery(text: "budget", limit: 20))
+            #expect(common.moreThanTotal && common.total == SQLStore.searchCandidates)
+            #expect(common.facets.kinds[.decision] == SQLStore.searchCandidates, "the facets count what was weighed")
+            #expect(common.hits.count == 20)
+            // The oldest were not weighed; a narrower search reaches them, counted exactly.
+            #expect(!common.hits.contains { $0.number <= 3 })
+            let narrow = try await store.search(SearchQuery(text: "budget förskolan"))
+            #expect(!narrow.moreThanTotal && narrow.total == 3 && narrow.hits.map(\.number).sorted() == [1, 2, 3])
+        }
+    }
 }
