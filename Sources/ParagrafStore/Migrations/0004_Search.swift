@@ -7,7 +7,7 @@ let migration0004Search = Migration(version: 4, name: "search index") { kind in
     // Where the paragraph stands (meeting, committee) is read from the paragraph itself.
     let columns = """
         paragraph_id BIGINT NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE, kind TEXT NOT NULL,
-        terms TEXT NOT NULL, body TEXT NOT NULL
+        terms TEXT NOT NULL, length INTEGER NOT NULL, body TEXT NOT NULL
         """
     switch kind {
     case .sqlite:
