@@ -1,14 +1,18 @@
 import Logging
 import ParagrafCore
 import SQLKit
+import Synchronization
 
 /// The one store implementation, over SQLKit, for SQLite and PostgreSQL alike.
 public struct SQLStore: Store {
     public let backend: any SQLBackend
+    private let committed = WriteCounter()
 
     public init(backend: any SQLBackend) {
         self.backend = backend
     }
+
+    public var changes: Int { committed.count.load(ordering: .acquiring) }
 
     /// Opens the store at a location; with `migrate`, brings its schema up to date first.
     public static func open(_ location: StoreLocation, migrate: Bool, logger: Logger = Logger(label: "paragraf.store")) async throws -> SQLStore {
@@ -44,6 +48,9 @@ public struct SQLStore: Store {
     }
 
     func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        // Counted after the commit too, so that a page cached meanwhile is not taken for current.
+        committed.count.add(1, ordering: .releasing)
+        defer { committed.count.add(1, ordering: .releasing) }
         guard backend.kind == .sqlite else { return try await backend.transaction(body) }
         return try await backend.transaction { db in
             let result = try await body(db)
@@ -549,4 +556,9 @@ extension SQLStore {
                 .orderBy(column).orderBy("id").all()
         }
     }
+}
+
+/// Write transactions begun and ended in this process, for caches of what was read.
+final class WriteCounter: Sendable {
+    let count = Atomic<Int>(0)
 }

@@ -114,6 +114,8 @@ public protocol RecordStore: Sendable {
 
 /// What open data needs beyond the records themselves.
 public protocol OpenDataStore: Sendable {
+    /// Grows with every write in this process: what was read at one value may be reused while it holds.
+    var changes: Int { get }
     /// The stamps of the records with these ids; an id with no record is left out.
     func stamps(_ kind: StampedRecord, ids: [Int64]) async throws -> [Int64: Stamps]
 }

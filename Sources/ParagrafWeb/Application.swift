@@ -15,14 +15,19 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
     router.get("/health") { _, _ in
         HealthResponse(status: "ok")
     }
-    router.get("/") { _, _ in
-        try HTML(renderer.render(try await StartPageQuery(store: store).load(today: .today())))
+    let cache = PageCache()
+    /// A public page, rendered or kept: every route below that shows the record goes through here.
+    @Sendable func cached(_ request: Request, _ make: () async throws -> String) async throws -> HTML {
+        HTML(try await cache.page(request.uri.description, changes: store.changes, make))
     }
-    router.get("/anslagstavla") { _, _ in
-        try HTML(renderer.render(try await NoticeBoardQuery(store: store).load(today: .today())))
+    router.get("/") { request, _ in
+        try await cached(request) { try renderer.render(try await StartPageQuery(store: store).load(today: .today())) }
     }
-    router.get("/anslagstavla/laglighetsprovning") { _, _ in
-        try HTML(renderer.render(AppealPage(example: .today())))
+    router.get("/anslagstavla") { request, _ in
+        try await cached(request) { try renderer.render(try await NoticeBoardQuery(store: store).load(today: .today())) }
+    }
+    router.get("/anslagstavla/laglighetsprovning") { request, _ in
+        try await cached(request) { try renderer.render(AppealPage(example: .today())) }
     }
     addOpenDataRoutes(to: router, store: store)
     addFeedRoutes(to: router, store: store)
@@ -38,29 +43,36 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
         }
         let page = parameters.get("sida").flatMap { Int($0) } ?? 1
         let (filters, problems) = SearchQueries.filters(parameters.getAll)
-        return HTML.response(try renderer.render(try await search.searchPage(query: query, filters: filters, problems: problems,
-                                                                              page: page)))
+        return HTML.response(try await cached(request) {
+            try renderer.render(try await search.searchPage(query: query, filters: filters, problems: problems, page: page))
+        }.body)
     }
     let committees = CommitteeQueries(store: store)
-    router.get("/namnder") { _, _ in
-        try HTML(renderer.render(try await committees.committeesPage()))
+    router.get("/namnder") { request, _ in
+        try await cached(request) { try renderer.render(try await committees.committeesPage()) }
     }
-    router.get("/namnder/:committee") { _, context in
-        guard let id = context.parameters.get("committee", as: Int64.self),
-              let page = try await committees.committeePage(CommitteeID(id), today: .today()) else { throw HTTPError(.notFound) }
-        return try HTML(renderer.render(page))
+    router.get("/namnder/:committee") { request, context in
+        try await cached(request) {
+            guard let id = context.parameters.get("committee", as: Int64.self),
+                  let page = try await committees.committeePage(CommitteeID(id), today: .today()) else { throw HTTPError(.notFound) }
+            return try renderer.render(page)
+        }
     }
     let persons = PersonQueries(store: store)
-    router.get("/personer/:person") { _, context in
-        guard let id = context.parameters.get("person", as: Int64.self),
-              let page = try await persons.personPage(PersonID(id)) else { throw HTTPError(.notFound) }
-        return try HTML(renderer.render(page))
+    router.get("/personer/:person") { request, context in
+        try await cached(request) {
+            guard let id = context.parameters.get("person", as: Int64.self),
+                  let page = try await persons.personPage(PersonID(id)) else { throw HTTPError(.notFound) }
+            return try renderer.render(page)
+        }
     }
     let cases = CaseQueries(store: store)
-    router.get("/arenden/:case") { _, context in
-        guard let id = context.parameters.get("case", as: Int64.self),
-              let page = try await cases.casePage(CaseID(id)) else { throw HTTPError(.notFound) }
-        return try HTML(renderer.render(page))
+    router.get("/arenden/:case") { request, context in
+        try await cached(request) {
+            guard let id = context.parameters.get("case", as: Int64.self),
+                  let page = try await cases.casePage(CaseID(id)) else { throw HTTPError(.notFound) }
+            return try renderer.render(page)
+        }
     }
     // A diary number as people write it: one case goes straight to its page.
     router.get("/arenden") { request, _ -> Response in
@@ -73,15 +85,19 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
         return HTML.response(try renderer.render(CaseChoicePage(diaryNumber: dnr.description, rows: rows)))
     }
     let meetings = MeetingQueries(store: store)
-    router.get("/sammantraden/:meeting") { _, context in
-        guard let id = context.parameters.get("meeting", as: Int64.self),
-              let page = try await meetings.meetingPage(MeetingID(id)) else { throw HTTPError(.notFound) }
-        return try HTML(renderer.render(page))
+    router.get("/sammantraden/:meeting") { request, context in
+        try await cached(request) {
+            guard let id = context.parameters.get("meeting", as: Int64.self),
+                  let page = try await meetings.meetingPage(MeetingID(id)) else { throw HTTPError(.notFound) }
+            return try renderer.render(page)
+        }
     }
-    router.get("/sammantraden/:meeting/paragrafer/:number") { _, context in
-        guard let id = context.parameters.get("meeting", as: Int64.self), let number = context.parameters.get("number", as: Int.self),
-              let page = try await meetings.paragraphPage(MeetingID(id), number: number) else { throw HTTPError(.notFound) }
-        return try HTML(renderer.render(page))
+    router.get("/sammantraden/:meeting/paragrafer/:number") { request, context in
+        try await cached(request) {
+            guard let id = context.parameters.get("meeting", as: Int64.self), let number = context.parameters.get("number", as: Int.self),
+                  let page = try await meetings.paragraphPage(MeetingID(id), number: number) else { throw HTTPError(.notFound) }
+            return try renderer.render(page)
+        }
     }
     router.get("/handlingar/:document") { _, context -> Response in
         guard let id = context.parameters.get("document", as: Int64.self),
