@@ -29,6 +29,8 @@ public enum OParl {
         public func membership(_ id: MembershipID) -> String { "\(api)/memberships/\(id.rawValue)" }
         public func meeting(_ id: MeetingID) -> String { "\(api)/meetings/\(id.rawValue)" }
         public func agendaItem(_ id: ParagraphID) -> String { "\(api)/agendaitems/\(id.rawValue)" }
+        /// A point on the agenda of a meeting whose minutes are not yet kept here.
+        public func plannedItem(_ meeting: MeetingID, _ position: Int) -> String { "\(api)/meetings/\(meeting.rawValue)/agendaitems/\(position)" }
         public func consultation(_ id: ParagraphID) -> String { "\(api)/consultations/\(id.rawValue)" }
         public func paper(_ id: CaseID) -> String { "\(api)/papers/\(id.rawValue)" }
         public func file(_ id: DocumentID) -> String { "\(api)/files/\(id.rawValue)" }
@@ -265,6 +267,7 @@ public enum OParl {
         public var statements: [Authored]?
         public var recipients: [String]?
         public var immediatelyAdjusted: Bool?
+        public var proposedDecision: String?
         public var created: String
         public var modified: String
         public var web: String?
@@ -281,6 +284,23 @@ public enum OParl {
             case statements = "paragraf:statements"
             case recipients = "paragraf:recipients"
             case immediatelyAdjusted = "paragraf:immediatelyAdjusted"
+            case proposedDecision = "paragraf:proposedDecision"
+        }
+
+        /// A point on the agenda (föredragningslista) of a meeting not yet held or not yet minuted,
+        /// with the proposed decision; a closed point says only that it is there.
+        public init(planned item: ParagrafCore.AgendaItem, stamps: Stamps, _ a: Addresses) {
+            id = a.plannedItem(item.meetingID, item.position)
+            meeting = a.meeting(item.meetingID)
+            number = String(item.position)
+            order = item.position
+            `public` = Publication.mayPublish(item)
+            created = stamps.created
+            modified = stamps.modified
+            guard `public` else { return }
+            name = OParl.text(item.title)
+            proposedDecision = OParl.text(item.proposedDecision)
+            web = a.site + Links.meeting(item.meetingID)
         }
 
         /// A closed paragraph says only that it exists, as the public minutes do.

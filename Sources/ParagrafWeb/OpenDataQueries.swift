@@ -128,12 +128,26 @@ struct OpenDataQueries {
         }
     }
 
+    /// The agenda of a meeting without minutes here, under the meeting's own stamps.
+    func plannedItems(_ meeting: MeetingID, stamp: Stamps) async throws -> [OParl.AgendaItem] {
+        try await store.agenda(for: meeting).map { OParl.AgendaItem(planned: $0, stamps: stamp, a) }
+    }
+
     private func meeting(_ m: ParagrafCore.Meeting, committee: String, stamp: Stamps) async throws -> OParl.Meeting {
         let id = m.id ?? MeetingID(0)
         let files = try await files(try await store.documents(forMeeting: id))
         let kinds = Dictionary(files.map { ($0.0.id, $0.2) }, uniquingKeysWith: { x, _ in x })
-        return OParl.Meeting(m, committee: committee, agenda: try await agendaItems(id).map(\.0), files: files.map(\.0), kinds: kinds,
-                             stamps: stamp, a)
+        // The minutes' paragraphs once kept; before that, the agenda as the notice gave it.
+        var agenda = try await agendaItems(id).map(\.0)
+        if agenda.isEmpty { agenda = try await plannedItems(id, stamp: stamp) }
+        return OParl.Meeting(m, committee: committee, agenda: agenda, files: files.map(\.0), kinds: kinds, stamps: stamp, a)
+    }
+
+    func plannedItem(_ meeting: MeetingID, position: Int) async throws -> OParl.AgendaItem? {
+        guard try await agendaItems(meeting).isEmpty, let stamp = try await stamps(.meeting, [meeting.rawValue])[meeting.rawValue] else {
+            return nil
+        }
+        return try await plannedItems(meeting, stamp: stamp).first { $0.order == position }
     }
 
     func meetings(_ body: MunicipalityID, organization: CommitteeID?, window: Window) async throws -> [(OParl.Meeting, Stamps)] {

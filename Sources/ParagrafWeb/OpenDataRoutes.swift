@@ -58,27 +58,33 @@ func addOpenDataRoutes(to router: Router<BasicRequestContext>, store: any Store)
         default: return try object(OParl.Body?.none, "Listan \(name)")
         }
     }
-    router.get("/oparl/v1/:kind/:id") { request, context -> Response in
-        let q = queries(request)
-        guard let kind = context.parameters.get("kind"), let id = context.parameters.get("id", as: Int64.self) else {
-            return try object(OParl.Body?.none, "Objektet")
+    router.get("/oparl/v1/meetings/:id/agendaitems/:position") { request, context -> Response in
+        guard let meeting = context.parameters.get("id", as: Int64.self), let position = context.parameters.get("position", as: Int.self) else {
+            return try object(OParl.AgendaItem?.none, "Punkten")
         }
-        switch kind {
-        case "organizations": return try object(try await q.organization(CommitteeID(id)), "Organisationen \(id)")
-        case "people": return try object(try await q.person(PersonID(id)), "Personen \(id)")
-        case "memberships":
-            for m in try await store.municipalities() {
-                if let found = try await q.memberships(m.id ?? MunicipalityID(0)).first(where: { $0.0.id == q.a.membership(MembershipID(id)) }) {
-                    return try object(found.0, "")
+        return try object(try await queries(request).plannedItem(MeetingID(meeting), position: position), "Punkten \(position)")
+    }
+    // One route a kind: a static segment (meetings/…/agendaitems) would shadow a `:kind` wildcard.
+    for kind in ["organizations", "people", "memberships", "meetings", "agendaitems", "consultations", "papers", "files"] {
+        router.get("/oparl/v1/\(kind)/:id") { request, context -> Response in
+            guard let id = context.parameters.get("id", as: Int64.self) else { return try object(OParl.Body?.none, "Objektet") }
+            let q = queries(request)
+            switch kind {
+            case "organizations": return try object(try await q.organization(CommitteeID(id)), "Organisationen \(id)")
+            case "people": return try object(try await q.person(PersonID(id)), "Personen \(id)")
+            case "memberships":
+                for m in try await store.municipalities() {
+                    if let found = try await q.memberships(m.id ?? MunicipalityID(0)).first(where: { $0.0.id == q.a.membership(MembershipID(id)) }) {
+                        return try object(found.0, "")
+                    }
                 }
+                return try object(OParl.Membership?.none, "Uppdraget \(id)")
+            case "meetings": return try object(try await q.meeting(MeetingID(id)), "Sammanträdet \(id)")
+            case "agendaitems": return try object(try await q.agendaItem(ParagraphID(id)), "Paragrafen \(id)")
+            case "consultations": return try object(try await q.consultation(ParagraphID(id)), "Behandlingen \(id)")
+            case "papers": return try object(try await q.paper(CaseID(id)), "Ärendet \(id)")
+            default: return try object(try await q.file(DocumentID(id)), "Handlingen \(id)")
             }
-            return try object(OParl.Membership?.none, "Uppdraget \(id)")
-        case "meetings": return try object(try await q.meeting(MeetingID(id)), "Sammanträdet \(id)")
-        case "agendaitems": return try object(try await q.agendaItem(ParagraphID(id)), "Paragrafen \(id)")
-        case "consultations": return try object(try await q.consultation(ParagraphID(id)), "Behandlingen \(id)")
-        case "papers": return try object(try await q.paper(CaseID(id)), "Ärendet \(id)")
-        case "files": return try object(try await q.file(DocumentID(id)), "Handlingen \(id)")
-        default: return try object(OParl.Body?.none, "Objekttypen \(kind)")
         }
     }
 }

@@ -57,10 +57,24 @@ struct NeverPublicTests {
                                           file: StoredFile(fileName: "utredning.pdf", mediaType: "application/pdf", sha256: "pdf-1",
                                                            byteCount: pdf.count)))
         var routes = ["/", "/anslagstavla", "/anslagstavla/laglighetsprovning", "/anslagstavla.atom"]
-        // The committee's feeds: its calendar and its decisions.
+        // Searches for the secret words and for the public paragraph that holds a number.
+        // (Words of the closed texts, not the marker itself, which the page repeats as the query.)
+        routes += ["/sok?q=titel", "/sok?q=beskrivning", "/sok?q=beslut", "/sok?q=19800101-1234", "/sok?q=800101-1234",
+                   "/sok?q=f%C3%A4rdtj%C3%A4nst", "/sok?q=ans%C3%B6kan", "/sok?q=utredning"]
+        var later: [String] = []
+        // The committee's feeds, and a coming meeting whose agenda has a closed point.
         if let ale = try await store.municipality(named: "Ale") {
             for committee in try await store.committees(in: ale.id!) {
-                routes += ["/namnder/\(committee.id!.rawValue)/sammantraden.ics", "/namnder/\(committee.id!.rawValue)/beslut.atom"]
+                routes += ["/namnder/\(committee.id!.rawValue)/sammantraden.ics", "/namnder/\(committee.id!.rawValue)/beslut.atom",
+                           "/namnder/\(committee.id!.rawValue)"]
+                let coming = try await store.save(Meeting(committeeID: committee.id!, date: today.adding(days: 10),
+                                                          startTime: LocalTime("17:00"), place: "Kommunhuset", state: .notified))
+                _ = try await store.replaceAgenda([
+                    AgendaItem(meetingID: coming.id!, position: 1, title: "Budget för 2027", proposedDecision: "Nämnden fastställer budgeten."),
+                    AgendaItem(meetingID: coming.id!, position: 2, title: "HEMLIG ansökan", isPublic: false,
+                               proposedDecision: "HEMLIGT förslag om 19800101-1234"),
+                ], for: coming.id!)
+                later.append("/sammantraden/\(coming.id!.rawValue)")
             }
         }
         for id in [meeting, pdfMeeting] {
@@ -68,14 +82,14 @@ struct NeverPublicTests {
             for number in 1...3 { routes.append("/sammantraden/\(id.rawValue)/paragrafer/\(number)") }
             for document in try await store.documents(forMeeting: id) { routes.append("/handlingar/\(document.id!.rawValue)") }
         }
-        return routes
+        return routes + later
     }
 
     @Test("no route shows a closed paragraph or agenda item, a secret document, or a personal identity number")
     func nothingSecretOnAnyRoute() async throws {
         try await withTemporaryStore { store, _ in
             let routes = try await Self.fill(store, today: .today())
-            #expect(routes.count >= 15)
+            #expect(routes.count >= 22)
             let app = try await buildApplication(store: store, configuration: AppConfiguration(store: .sqlite(path: "x")), logger: quiet)
             let seen = try await app.test(.router) { client in
                 var seen: [String: HTTPResponse.Status] = [:]
@@ -163,6 +177,9 @@ struct NeverPublicTests {
                 #expect(all.contains("Färdtjänst beviljas sökanden [personnummer]."))
                 #expect(all.contains("\"number\":\"§ 2\",\"order\":2,\"public\":false"), "the closed paragraph says only that it exists")
                 #expect(seen.contains { $0.hasPrefix("/oparl/v1/files/") }, "files were reached")
+                // A coming meeting's agenda: the public point with its proposal, the closed one as closed only.
+                #expect(all.contains("\"paragraf:proposedDecision\":\"Nämnden fastställer budgeten.\""))
+                #expect(seen.contains { $0.hasSuffix("/agendaitems/2") && $0.hasPrefix("/oparl/v1/meetings/") })
             }
         }
     }

@@ -91,6 +91,18 @@ struct OpenDataTests {
                 #expect((meeting["agendaItem"] as? [JSON])?.contains { $0["id"] as? String == voted["id"] as? String } == true)
                 #expect(try await Self.get(client, Self.path(voted["id"]))["number"] as? String == voted["number"] as? String)
 
+                // A coming meeting has its agenda, with the proposed decisions, each point its own object.
+                var planned: JSON? = nil
+                var page = Self.path(body["meeting"]) + "?limit=100"
+                while planned == nil, page != "/saknas" {
+                    let list = try await Self.get(client, page)
+                    planned = ((list["data"] as? [JSON]) ?? []).lazy.compactMap { ($0["agendaItem"] as? [JSON])?.first }
+                        .first { ($0["id"] as? String)?.contains("/meetings/") == true }
+                    page = Self.path((list["links"] as? JSON)?["next"])
+                }
+                let point = try #require(planned, "a planned meeting with an agenda")
+                #expect(try await Self.get(client, Self.path(point["id"]))["name"] as? String == point["name"] as? String)
+
                 // Papers (cases) with where they were decided.
                 var papers: [JSON] = []
                 for b in (bodies["data"] as? [JSON]) ?? [] {
