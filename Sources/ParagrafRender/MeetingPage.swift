@@ -131,6 +131,8 @@ public struct ParagraphPage: Page {
 
     public struct VoteBlock: Sendable, Equatable {
         public var text: [String]
+        /// What a ja and a nej stand for, as the minutes put the question.
+        public var meaning: String?
         public var ballots: [Ballot]
         public var hasBallots: Bool
         public var tally: String
@@ -194,7 +196,9 @@ public struct ParagraphPage: Page {
         self.proposals = p.proposals.map { Authored(heading: $0.kind.rawValue.capitalizedFirst, by: names($0.by), text: Prose.paragraphs($0.text)) }
         self.procedure = Prose.paragraphs(p.procedure?.text)
         self.votes = p.votes.map { v in
-            VoteBlock(text: Prose.paragraphs(v.question), ballots: v.ballots.map { .init(name: $0.voter.description, choice: $0.choice.rawValue) },
+            VoteBlock(text: Prose.paragraphs(v.question),
+                      meaning: v.yesMeans.isEmpty && v.noMeans.isEmpty ? nil : "Ja-röst för \(v.yesMeans), nej-röst för \(v.noMeans).",
+                      ballots: v.ballots.map { .init(name: $0.voter.description, choice: $0.choice.rawValue) },
                       hasBallots: !v.ballots.isEmpty,
                       tally: v.ballots.isEmpty ? "" : "\(v.yesCount) ja, \(v.noCount) nej, \(v.abstainCount) avstår")
         }
