@@ -112,6 +112,13 @@ public protocol RecordStore: Sendable {
     func sourceFile(sha256: String) async throws -> Data?
 }
 
+/// The append-only log of changes to cases, meetings and minutes.
+public protocol AuditStore: Sendable {
+    func record(_ entry: AuditEntry) async throws -> AuditEntry
+    /// Newest first, of one record or of everything.
+    func auditLog(subjectKind: String?, subjectID: Int64?, limit: Int) async throws -> [AuditEntry]
+}
+
 /// What open data needs beyond the records themselves.
 public protocol OpenDataStore: Sendable {
     /// Grows with every write in this process: what was read at one value may be reused while it holds.
@@ -122,4 +129,4 @@ public protocol OpenDataStore: Sendable {
 
 /// Everything Paragraf stores, as one contract that both SQL backends fulfil.
 public typealias Store = OrganisationStore & DiaryStore & MeetingStore & MinutesStore & FollowUpStore & RecordStore
-    & OpenDataStore
+    & OpenDataStore & AuditStore

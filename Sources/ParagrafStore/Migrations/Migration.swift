@@ -31,6 +31,7 @@ public enum Migrations {
         migration0002ImportSources,
         migration0003NoticeBoard,
         migration0004Search,
+        migration0005AuditLog,
     ]
 }
 
