@@ -270,6 +270,37 @@ extension SQLStore {
         return saved
     }
 
+    public func register(_ matter: Case, year: Int) async throws -> Case {
+        guard matter.id == nil else { throw StoreError.invalid("ärendet är redan registrerat") }
+        guard let committee = try await self.committee(matter.committeeID) else {
+            throw StoreError.notFound("nämnd \(matter.committeeID.rawValue)")
+        }
+        guard let series = committee.abbreviation, !series.isEmpty else {
+            throw StoreError.invalid("\(committee.name) har ingen förkortning att börja diarienumren med")
+        }
+        let highest = try await highestSerial(in: matter.committeeID, year: year) ?? 0
+        let kind = backend.kind
+        let id = CaseID(try await write { db in
+            try await Self.serializeFilings(db, kind)
+            // One statement takes the next number: concurrent registrations each get their own.
+            guard let next = try await db.raw("""
+                INSERT INTO diary_series (committee_id, year, last_serial) VALUES (\(bind: matter.committeeID.rawValue), \(bind: year), \(bind: highest + 1))
+                ON CONFLICT (committee_id, year) DO UPDATE SET last_serial = diary_series.last_serial + 1 RETURNING last_serial
+                """).first()?.int("last_serial") else { throw StoreError.invalid("inget nummer gavs") }
+            let serial = String(repeating: "0", count: max(0, 5 - String(next).count)) + String(next)
+            let dnr = DiaryNumber(series: series, year: year, serial: serial, classification: matter.diaryNumber.classification)
+            return try await db.insertReturningID("cases", Row([
+                ("committee_id", matter.committeeID.rawValue), ("diary_number", dnr.description),
+                ("classification", dnr.classification?.code), ("series", dnr.series), ("year", dnr.year), ("serial", dnr.serial),
+                ("title", matter.title), ("registered", matter.registered?.iso), ("handler", matter.handler),
+                ("secret_provision", matter.secrecy.provision), ("status", matter.status.rawValue),
+            ]))
+        })
+        // The number was given inside the transaction; read it back as stored.
+        guard let stored = try await self.matter(id) else { throw StoreError.notFound("ärende \(id.rawValue)") }
+        return stored
+    }
+
     public func matter(_ id: CaseID) async throws -> Case? {
         try await read { db in
             try await db.select().column("*").from("cases").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.matter)

@@ -41,6 +41,9 @@ public protocol DiaryStore: Sendable {
     func cases(in committee: CommitteeID) async throws -> [Case]
     /// The highest serial used in a committee's series for a year, for numbering the next case.
     func highestSerial(in committee: CommitteeID, year: Int) async throws -> Int?
+    /// Registers a new case under the next number of the committee's series for the year
+    /// (`ALN 2025-00001`): numbers follow on from any already in the diary and are never given twice.
+    func register(_ matter: Case, year: Int) async throws -> Case
 
     func save(_ document: Document) async throws -> Document
     func document(_ id: DocumentID) async throws -> Document?

@@ -32,6 +32,7 @@ public enum Migrations {
         migration0003NoticeBoard,
         migration0004Search,
         migration0005AuditLog,
+        migration0006DiarySeries,
     ]
 }
 
