@@ -81,6 +81,13 @@ public struct DiaryNumber: Hashable, Sendable, CustomStringConvertible {
     /// The serial as an integer, for sorting and for the next free number in a series.
     public var serialNumber: Int? { Int(serial) }
 
+    /// A number as Paragraf gives it in a committee's series: `ALN 2025-00001`.
+    public static func inSeries(_ series: String, year: Int, serial: Int, classification: Classification? = nil) -> DiaryNumber {
+        let digits = String(serial)
+        return DiaryNumber(series: series, year: year, serial: String(repeating: "0", count: max(0, 5 - digits.count)) + digits,
+                           classification: classification)
+    }
+
     public init?(_ string: some StringProtocol) {
         guard case .success(let value) = DiaryNumber.parse(string) else { return nil }
         self = value

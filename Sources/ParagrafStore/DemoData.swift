@@ -241,7 +241,7 @@ public struct DemoGenerator: Sendable {
         func dnr() -> DiaryNumber {
             serial += rng.int(1...4)
             let classification = Classification("\(rng.int(1...3)).\(rng.int(1...7)).\(rng.int(1...4))")
-            return DiaryNumber(series: abbreviation, year: year, serial: String(format: "%05d", serial), classification: classification)
+            return DiaryNumber.inSeries(abbreviation, year: year, serial: serial, classification: classification)
         }
         var items = [
             Item(kind: .rollCallAndAdjusters, title: "Upprop och val av justerare",

@@ -253,11 +253,7 @@ extension SQLStore {
     public func save(_ matter: Case) async throws -> Case {
         var saved = matter
         let dnr = matter.diaryNumber
-        let row = Row([("committee_id", matter.committeeID.rawValue), ("diary_number", dnr.description),
-                       ("classification", dnr.classification?.code), ("series", dnr.series), ("year", dnr.year),
-                       ("serial", dnr.serial), ("title", matter.title), ("registered", matter.registered?.iso),
-                       ("handler", matter.handler), ("secret_provision", matter.secrecy.provision),
-                       ("status", matter.status.rawValue)])
+        let row = Self.caseRow(matter)
         saved.id = CaseID(try await write { db in
             if matter.id == nil {
                 let clash = try await db.select().column("id").from("cases")
@@ -268,6 +264,16 @@ extension SQLStore {
             return try await db.upsert("cases", id: matter.id?.rawValue, row)
         })
         return saved
+    }
+
+    /// A case's columns, as both saving and registering store them.
+    static func caseRow(_ matter: Case) -> Row {
+        let dnr = matter.diaryNumber
+        return Row([("committee_id", matter.committeeID.rawValue), ("diary_number", dnr.description),
+                    ("classification", dnr.classification?.code), ("series", dnr.series), ("year", dnr.year),
+                    ("serial", dnr.serial), ("title", matter.title), ("registered", matter.registered?.iso),
+                    ("handler", matter.handler), ("secret_provision", matter.secrecy.provision),
+                    ("status", matter.status.rawValue)])
     }
 
     public func register(_ matter: Case, year: Int) async throws -> Case {
@@ -287,14 +293,9 @@ extension SQLStore {
                 INSERT INTO diary_series (committee_id, year, last_serial) VALUES (\(bind: matter.committeeID.rawValue), \(bind: year), \(bind: highest + 1))
                 ON CONFLICT (committee_id, year) DO UPDATE SET last_serial = diary_series.last_serial + 1 RETURNING last_serial
                 """).first()?.int("last_serial") else { throw StoreError.invalid("inget nummer gavs") }
-            let serial = String(repeating: "0", count: max(0, 5 - String(next).count)) + String(next)
-            let dnr = DiaryNumber(series: series, year: year, serial: serial, classification: matter.diaryNumber.classification)
-            return try await db.insertReturningID("cases", Row([
-                ("committee_id", matter.committeeID.rawValue), ("diary_number", dnr.description),
-                ("classification", dnr.classification?.code), ("series", dnr.series), ("year", dnr.year), ("serial", dnr.serial),
-                ("title", matter.title), ("registered", matter.registered?.iso), ("handler", matter.handler),
-                ("secret_provision", matter.secrecy.provision), ("status", matter.status.rawValue),
-            ]))
+            var numbered = matter
+            numbered.diaryNumber = .inSeries(series, year: year, serial: next, classification: matter.diaryNumber.classification)
+            return try await db.insertReturningID("cases", Self.caseRow(numbered))
         })
         // The number was given inside the transaction; read it back as stored.
         guard let stored = try await self.matter(id) else { throw StoreError.notFound("ärende \(id.rawValue)") }

@@ -7,7 +7,6 @@ import ParagrafStore
 /// Feeds to subscribe to: a committee's meetings as iCalendar, its latest decisions as Atom, and
 /// the official notice board as Atom. Only what may be published; texts masked.
 func addFeedRoutes(to router: Router<BasicRequestContext>, store: any Store) {
-    @Sendable func site(_ request: Request) -> String { "http://\(request.head.authority ?? "127.0.0.1")" }
     @Sendable func committee(_ context: BasicRequestContext) async throws -> Committee {
         guard let id = context.parameters.get("committee", as: Int64.self), let c = try await store.committee(CommitteeID(id)) else {
             throw HTTPError(.notFound)
@@ -22,14 +21,14 @@ func addFeedRoutes(to router: Router<BasicRequestContext>, store: any Store) {
         let events = meetings.compactMap { m in
             m.id.flatMap { stamps[$0.rawValue] }.map { MeetingCalendar.Event(meeting: m, committee: c.name, modified: $0.modified) }
         }
-        let calendar = MeetingCalendar(name: "\(c.name) – sammanträden", site: site(request), events: events)
+        let calendar = MeetingCalendar(name: "\(c.name) – sammanträden", site: siteAddress(of: request), events: events)
         return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: calendar.render())))
     }
 
     router.get("/namnder/:committee/beslut.atom") { request, context -> Response in
         let c = try await committee(context)
-        let base = site(request)
+        let base = siteAddress(of: request)
         // The latest 50 public decisions, newest meeting first.
         var paragraphs: [Paragraph] = []
         let newestFirst = try await store.meetings(of: c.id!, year: nil).sorted { ($0.year, $0.date?.iso ?? "") > ($1.year, $1.date?.iso ?? "") }
@@ -51,7 +50,7 @@ func addFeedRoutes(to router: Router<BasicRequestContext>, store: any Store) {
     }
 
     router.get("/anslagstavla.atom") { request, _ -> Response in
-        let base = site(request)
+        let base = siteAddress(of: request)
         let notices = try await NoticeBoardQuery(store: store).noticesUp(on: .today())
         let entries = notices.map { n in
             let what = "Protokoll från \(n.committee), \(n.municipality), \(SwedishFormat.meetingDate(n.meeting, long: true))"

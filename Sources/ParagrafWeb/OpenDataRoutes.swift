@@ -8,10 +8,7 @@ import ParagrafStore
 /// The OParl 1.1 read API under /oparl/v1, and its description at /openapi.yaml.
 func addOpenDataRoutes(to router: Router<BasicRequestContext>, store: any Store) {
     @Sendable func queries(_ request: Request) -> OpenDataQueries {
-        // The address the client used, so that every id it is given leads back here.
-        let host = request.head.authority ?? "127.0.0.1"
-        let scheme = request.headers[forwardedProto] == "https" ? "https" : "http"
-        return OpenDataQueries(store: store, a: OParl.Addresses(site: "\(scheme)://\(host)"))
+        OpenDataQueries(store: store, a: OParl.Addresses(site: siteAddress(of: request)))
     }
     @Sendable func object(_ value: (some Encodable)?, _ what: String) throws -> Response {
         guard let value else { return try JSONAnswer.response(OParl.Failure(message: "\(what) finns inte."), status: .notFound) }
@@ -112,6 +109,13 @@ private func list<Item: Encodable & Sendable>(_ request: Request, _ url: String,
 }
 
 private let forwardedProto = HTTPField.Name("X-Forwarded-Proto")!
+
+/// The site's address as the client used it (behind a proxy that says so, https), so that every
+/// absolute link the API and the feeds give leads back here.
+func siteAddress(of request: Request) -> String {
+    let scheme = request.headers[forwardedProto] == "https" ? "https" : "http"
+    return "\(scheme)://\(request.head.authority ?? "127.0.0.1")"
+}
 
 /// JSON answers that any site may read (OParl asks for CORS).
 enum JSONAnswer {
