@@ -94,3 +94,45 @@ public struct StoredFile: Hashable, Sendable, Codable {
         self.byteCount = byteCount
     }
 }
+
+/// A case's tjänsteskrivelse as the handläggare writes it in Paragraf: what the case is about,
+/// the proposed decision (one clause a line), the documents the decision rests on, and who
+/// should receive the decision.
+public struct Memo: Hashable, Sendable, Codable {
+    public var caseID: CaseID
+    public var author: String
+    public var date: LocalDate
+    public var summary: String
+    public var proposedClauses: [String]
+    public var basis: [String]
+    public var recipients: [String]
+
+    public init(caseID: CaseID, author: String, date: LocalDate, summary: String, proposedClauses: [String],
+                basis: [String] = [], recipients: [String] = []) {
+        self.caseID = caseID
+        self.author = author
+        self.date = date
+        self.summary = summary
+        self.proposedClauses = proposedClauses
+        self.basis = basis
+        self.recipients = recipients
+    }
+
+    /// Problems with the memo as written, in Swedish; empty when it can be saved.
+    public var problems: [String] {
+        var found: [String] = []
+        if summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { found.append("Skriv en sammanfattning av ärendet.") }
+        if proposedClauses.isEmpty { found.append("Skriv förslaget till beslut, en att-sats per rad.") }
+        return found
+    }
+
+    /// The proposed decision as the minutes print it: each clause begun with `att`.
+    public var proposedDecision: String {
+        proposedClauses.map { $0.lowercased().hasPrefix("att ") ? $0 : "att " + $0 }.joined(separator: "\n")
+    }
+
+    /// Lines of a text field: trimmed, blank ones dropped.
+    public static func lines(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -32,6 +32,7 @@ public enum Tags {
     public enum Referral {}
     public enum DelegatedDecision {}
     public enum Notification {}
+    public enum Account {}
 }
 
 public typealias MunicipalityID = EntityID<Tags.Municipality>
@@ -48,3 +49,4 @@ public typealias AssignmentID = EntityID<Tags.Assignment>
 public typealias ReferralID = EntityID<Tags.Referral>
 public typealias DelegatedDecisionID = EntityID<Tags.DelegatedDecision>
 public typealias NotificationID = EntityID<Tags.Notification>
+public typealias AccountID = EntityID<Tags.Account>

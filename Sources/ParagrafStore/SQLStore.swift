@@ -47,10 +47,12 @@ public struct SQLStore: Store {
         try await backend.withConnection(body)
     }
 
-    func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    /// One write transaction. `counted` writes change what public pages show; the page cache
+    /// drops what it kept when their count moves.
+    func write<R: Sendable>(counted: Bool = true, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         // Counted after the commit too, so that a page cached meanwhile is not taken for current.
-        committed.count.add(1, ordering: .releasing)
-        defer { committed.count.add(1, ordering: .releasing) }
+        if counted { committed.count.add(1, ordering: .releasing) }
+        defer { if counted { committed.count.add(1, ordering: .releasing) } }
         guard backend.kind == .sqlite else { return try await backend.transaction(body) }
         return try await backend.transaction { db in
             let result = try await body(db)
@@ -276,7 +278,7 @@ extension SQLStore {
                     ("status", matter.status.rawValue)])
     }
 
-    public func register(_ matter: Case, year: Int) async throws -> Case {
+    public func register(_ matter: Case, year: Int, actor: String) async throws -> Case {
         guard matter.id == nil else { throw StoreError.invalid("ärendet är redan registrerat") }
         guard let committee = try await self.committee(matter.committeeID) else {
             throw StoreError.notFound("nämnd \(matter.committeeID.rawValue)")
@@ -295,7 +297,11 @@ extension SQLStore {
                 """).first()?.int("last_serial") else { throw StoreError.invalid("inget nummer gavs") }
             var numbered = matter
             numbered.diaryNumber = .inSeries(series, year: year, serial: next, classification: matter.diaryNumber.classification)
-            return try await db.insertReturningID("cases", Self.caseRow(numbered))
+            let id = try await db.insertReturningID("cases", Self.caseRow(numbered))
+            numbered.id = CaseID(id)
+            _ = try await Self.record(AuditEntry(at: Timestamp.now(), actor: actor, action: "registrerade", subjectKind: "ärende",
+                                                 subjectID: id, after: try JSONText.encode(numbered)), db: db)
+            return id
         })
         // The number was given inside the transaction; read it back as stored.
         guard let stored = try await self.matter(id) else { throw StoreError.notFound("ärende \(id.rawValue)") }
@@ -343,13 +349,18 @@ extension SQLStore {
 
     public func save(_ document: Document) async throws -> Document {
         var saved = document
-        let row = Row([("case_id", document.caseID?.rawValue), ("meeting_id", document.meetingID?.rawValue),
-                       ("kind", document.kind.rawValue), ("title", document.title), ("date", document.date?.iso),
-                       ("secret_provision", document.secrecy.provision), ("file_name", document.file?.fileName),
-                       ("media_type", document.file?.mediaType), ("sha256", document.file?.sha256),
-                       ("byte_count", document.file.map { Int64($0.byteCount) })])
+        let row = Self.documentRow(document)
         saved.id = DocumentID(try await write { db in try await db.upsert("documents", id: document.id?.rawValue, row) })
         return saved
+    }
+
+    /// A document's columns, as both saving and attaching store them.
+    static func documentRow(_ document: Document) -> Row {
+        Row([("case_id", document.caseID?.rawValue), ("meeting_id", document.meetingID?.rawValue),
+             ("kind", document.kind.rawValue), ("title", document.title), ("date", document.date?.iso),
+             ("secret_provision", document.secrecy.provision), ("file_name", document.file?.fileName),
+             ("media_type", document.file?.mediaType), ("sha256", document.file?.sha256),
+             ("byte_count", document.file.map { Int64($0.byteCount) })])
     }
 
     public func document(_ id: DocumentID) async throws -> Document? {

@@ -43,7 +43,15 @@ public protocol DiaryStore: Sendable {
     func highestSerial(in committee: CommitteeID, year: Int) async throws -> Int?
     /// Registers a new case under the next number of the committee's series for the year
     /// (`ALN 2025-00001`): numbers follow on from any already in the diary and are never given twice.
-    func register(_ matter: Case, year: Int) async throws -> Case
+    /// The registration is logged as `actor`'s.
+    func register(_ matter: Case, year: Int, actor: String) async throws -> Case
+    /// Changes a registered case (never its diary number) and logs it, before and after.
+    func update(_ matter: Case, actor: String) async throws -> Case
+    /// Attaches a document with its file's bytes (kept by SHA-256) to a case, and logs it.
+    func attach(_ document: Document, content: [UInt8], actor: String) async throws -> Document
+    /// Saves a case's tjänsteskrivelse whole, and logs it.
+    func save(_ memo: Memo, actor: String) async throws -> Memo
+    func memo(for matter: CaseID) async throws -> Memo?
 
     func save(_ document: Document) async throws -> Document
     func document(_ id: DocumentID) async throws -> Document?
@@ -122,6 +130,22 @@ public protocol AuditStore: Sendable {
     func auditLog(subjectKind: String?, subjectID: Int64?, limit: Int) async throws -> [AuditEntry]
 }
 
+/// Staff accounts and their signed-in sessions.
+public protocol AccountStore: Sendable {
+    /// Saves an account and its grants whole and logs the change as `actor`; a nil hash keeps the password.
+    func save(_ account: Account, passwordHash: String?, actor: String) async throws -> Account
+    func account(_ id: AccountID) async throws -> Account?
+    func account(username: String) async throws -> Account?
+    func accounts() async throws -> [Account]
+    /// An enabled account's id and password hash, for signing in.
+    func passwordHash(username: String) async throws -> (AccountID, String)?
+
+    func putSession(keyHash: String, value: String, expiresAt: String?) async throws
+    func session(keyHash: String, now: String) async throws -> (value: String, expiresAt: String?)?
+    func removeSession(keyHash: String) async throws
+    @discardableResult func removeExpiredSessions(now: String) async throws -> Int
+}
+
 /// What open data needs beyond the records themselves.
 public protocol OpenDataStore: Sendable {
     /// Grows with every write in this process: what was read at one value may be reused while it holds.
@@ -132,4 +156,4 @@ public protocol OpenDataStore: Sendable {
 
 /// Everything Paragraf stores, as one contract that both SQL backends fulfil.
 public typealias Store = OrganisationStore & DiaryStore & MeetingStore & MinutesStore & FollowUpStore & RecordStore
-    & OpenDataStore & AuditStore
+    & OpenDataStore & AuditStore & AccountStore

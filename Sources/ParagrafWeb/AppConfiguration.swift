@@ -11,11 +11,22 @@ public struct AppConfiguration: Sendable, Equatable {
     public var store: StoreLocation
     public var host: String
     public var port: Int
+    /// The largest file a form may upload, in bytes (`uploads.max-bytes`).
+    public var uploadLimit: Int
+    /// Whether the session cookie is sent only over HTTPS (`http.secure-cookies`); turn off only
+    /// for a server reached over plain HTTP on a closed network.
+    public var secureCookies: Bool
+    /// bcrypt's work factor for new password hashes.
+    public var passwordCost: UInt8
 
-    public init(store: StoreLocation, host: String = "127.0.0.1", port: Int = 8080) {
+    public init(store: StoreLocation, host: String = "127.0.0.1", port: Int = 8080, uploadLimit: Int = 25_000_000,
+                secureCookies: Bool = true, passwordCost: UInt8 = 12) {
         self.store = store
         self.host = host
         self.port = port
+        self.uploadLimit = uploadLimit
+        self.secureCookies = secureCookies
+        self.passwordCost = passwordCost
     }
 
     /// Flag values given on the command line; nil where the flag was left out.
@@ -71,7 +82,16 @@ public struct AppConfiguration: Sendable, Equatable {
         guard let port = Int(portText), (1...65535).contains(port) else {
             throw ConfigurationError.invalid(key: "http.port", value: portText, hint: "porten ska vara ett heltal mellan 1 och 65535")
         }
-        return AppConfiguration(store: store, host: host, port: port)
+        let limitText = config.string(forKey: "uploads.max-bytes") ?? config.int(forKey: "uploads.max-bytes").map(String.init) ?? "25000000"
+        guard let uploadLimit = Int(limitText), uploadLimit >= 1000 else {
+            throw ConfigurationError.invalid(key: "uploads.max-bytes", value: limitText, hint: "ange största filstorlek i byte, minst 1000")
+        }
+        let secureText = (config.string(forKey: "http.secure-cookies") ?? config.bool(forKey: "http.secure-cookies").map { $0 ? "true" : "false" } ?? "true").lowercased()
+        guard ["true", "false", "1", "0", "ja", "nej"].contains(secureText) else {
+            throw ConfigurationError.invalid(key: "http.secure-cookies", value: secureText, hint: "ange true eller false")
+        }
+        return AppConfiguration(store: store, host: host, port: port, uploadLimit: uploadLimit,
+                                secureCookies: ["true", "1", "ja"].contains(secureText))
     }
 }
 

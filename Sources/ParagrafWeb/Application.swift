@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import Logging
 import ParagrafCore
 import ParagrafRender
@@ -8,10 +9,30 @@ import ParagrafStore
 /// The composition root: a store and a renderer wired into the HTTP routes.
 public func buildApplication(store: any Store, configuration: AppConfiguration,
                              logger: Logger = Logger(label: "paragraf.web")) async throws -> some ApplicationProtocol {
+    try await buildRouter(store: store, configuration: configuration, logger: logger).application
+}
+
+/// The router with every route, and the staff routes as declared (for the route-by-role test).
+func buildRouter(store: any Store, configuration: AppConfiguration,
+                 logger: Logger = Logger(label: "paragraf.web")) async throws -> (application: some ApplicationProtocol, staffRoutes: [StaffRoute]) {
     let renderer = try await PageRenderer.load()
-    let router = Router()
+    let router = Router(context: PortalContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer, logger: logger))
+    // Sessions are looked up only when a request carries the cookie: public pages cost nothing more.
+    router.add(middleware: SessionMiddleware(storage: StoreSessionDriver(store: store), configuration: .init(
+        sessionCookieParameters: .init(name: "paragraf_session", path: "/", secure: configuration.secureCookies, sameSite: .lax),
+        keyPrefix: "", defaultSessionExpiration: .seconds(60 * 60))))
+    router.add(middleware: SessionAuthenticator(context: PortalContext.self) { (session: StaffSession, _) -> StaffUser? in
+        guard let id = session.account, let account = try await store.account(AccountID(id)), !account.disabled else { return nil }
+        return StaffUser(account: account)
+    })
+    router.add(middleware: FormGuard(maxBodyBytes: configuration.uploadLimit + 256 * 1024, uploadLimit: configuration.uploadLimit))
+    let staff = StaffRoutes(router: router)
+    addSignInRoutes(to: router, staff: staff, store: store, renderer: renderer,
+                    passwords: Passwords(cost: configuration.passwordCost), sessionLength: .seconds(8 * 60 * 60))
+    addAccountRoutes(to: staff, store: store, renderer: renderer, admin: AccountAdmin(store: store, passwordCost: configuration.passwordCost))
+    addDiaryRoutes(to: staff, store: store, renderer: renderer, uploadLimit: configuration.uploadLimit)
     router.get("/health") { _, _ in
         HealthResponse(status: "ok")
     }
@@ -114,10 +135,11 @@ public func buildApplication(store: any Store, configuration: AppConfiguration,
         return Response(status: .ok, headers: [.contentType: type, .contentDisposition: disposition],
                         body: .init(byteBuffer: ByteBuffer(bytes: content)))
     }
-    return Application(
+    let application = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Paragraf"),
         logger: logger)
+    return (application, staff.declared)
 }
 
 struct HealthResponse: ResponseEncodable {
@@ -146,6 +168,8 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as UserFacingError {
+            return page(status: error.status, title: error.title, message: error.message)
         } catch let error as HTTPError where error.status == .notFound {
             return page(status: .notFound, title: "Sidan finns inte",
                         message: "Adressen \(request.uri.path) finns inte i Paragraf. Kontrollera adressen eller gå till startsidan.")

@@ -6,8 +6,8 @@ import ParagrafStore
 
 /// Feeds to subscribe to: a committee's meetings as iCalendar, its latest decisions as Atom, and
 /// the official notice board as Atom. Only what may be published; texts masked.
-func addFeedRoutes(to router: Router<BasicRequestContext>, store: any Store) {
-    @Sendable func committee(_ context: BasicRequestContext) async throws -> Committee {
+func addFeedRoutes(to router: Router<PortalContext>, store: any Store) {
+    @Sendable func committee(_ context: PortalContext) async throws -> Committee {
         guard let id = context.parameters.get("committee", as: Int64.self), let c = try await store.committee(CommitteeID(id)) else {
             throw HTTPError(.notFound)
         }

@@ -2,7 +2,7 @@
 /// (`application/x-www-form-urlencoded`): a `+` is a space and `%2B` a plus. Browsers send a
 /// GET form's words joined by `+`, which Hummingbird's query parameters keep as a plus.
 struct FormParameters: Sendable {
-    private let pairs: [(name: String, value: String)]
+    let pairs: [(name: String, value: String)]
 
     init(query: String?) {
         pairs = (query ?? "").split(separator: "&", omittingEmptySubsequences: true).map { pair in

@@ -6,7 +6,7 @@ import ParagrafRender
 import ParagrafStore
 
 /// The OParl 1.1 read API under /oparl/v1, and its description at /openapi.yaml.
-func addOpenDataRoutes(to router: Router<BasicRequestContext>, store: any Store) {
+func addOpenDataRoutes(to router: Router<PortalContext>, store: any Store) {
     @Sendable func queries(_ request: Request) -> OpenDataQueries {
         OpenDataQueries(store: store, a: OParl.Addresses(site: siteAddress(of: request)))
     }

@@ -62,6 +62,25 @@ struct CommandLineTests {
         #expect(again.stdout.contains("inga nya migreringar"))
     }
 
+    @Test("account add makes the first administrator; a bad role or a short password is refused with the reason")
+    func accounts() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("paragraf-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("p.sqlite").path
+        let made = try CLI.run(["account", "add", "--store", db, "--username", "admin", "--name", "Ada Admin", "--role", "administratör"],
+                               environment: ["PARAGRAF_PASSWORD": "ett långt lösenord"])
+        #expect(made.status == 0 && made.stdout.contains("Kontot admin är skapat"))
+        let badRole = try CLI.run(["account", "add", "--store", db, "--username", "b", "--name", "B", "--role", "kung"],
+                                  environment: ["PARAGRAF_PASSWORD": "ett långt lösenord"])
+        #expect(badRole.status != 0 && badRole.stderr.contains("Rollen ”kung” finns inte"))
+        let short = try CLI.run(["account", "add", "--store", db, "--username", "c", "--name", "C", "--role", "administratör"],
+                                environment: ["PARAGRAF_PASSWORD": "kort"])
+        #expect(short.status == 1 && short.stderr.contains("minst 12 tecken"))
+        let list = try CLI.run(["account", "list", "--store", db])
+        #expect(list.stdout == "admin\tAda Admin\tadministratör\n")
+    }
+
     @Test("bad input: one line saying what and where, exit 1")
     func badInput() throws {
         let unreachable = try CLI.run(["migrate", "--store", "postgres://paragraf:hemligt@127.0.0.1:1/paragraf"])

@@ -16,6 +16,24 @@ struct ConfigurationTests {
         #expect(c == AppConfiguration(store: .sqlite(path: "./paragraf.sqlite"), host: "127.0.0.1", port: 8080))
     }
 
+    @Test("cookie security and the upload limit come from the environment or the file; a bad value is named")
+    func staffSettings() async throws {
+        let fromEnv = try await AppConfiguration.resolve(flags: .init(), environment: [
+            "PARAGRAF_HTTP_SECURE_COOKIES": "false", "PARAGRAF_UPLOADS_MAX_BYTES": "5000000"])
+        #expect(fromEnv.secureCookies == false && fromEnv.uploadLimit == 5_000_000)
+        let path = try file(#"{"http": {"secure-cookies": false}, "uploads": {"max-bytes": 2000}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let fromFile = try await AppConfiguration.resolve(flags: .init(configFile: path), environment: [:])
+        #expect(fromFile.secureCookies == false && fromFile.uploadLimit == 2000)
+        #expect(try await AppConfiguration.resolve(flags: .init(), environment: [:]).secureCookies == true)
+        await #expect(throws: ConfigurationError.invalid(key: "uploads.max-bytes", value: "mycket", hint: "ange största filstorlek i byte, minst 1000")) {
+            try await AppConfiguration.resolve(flags: .init(), environment: ["PARAGRAF_UPLOADS_MAX_BYTES": "mycket"])
+        }
+        await #expect(throws: ConfigurationError.self) {
+            try await AppConfiguration.resolve(flags: .init(), environment: ["PARAGRAF_HTTP_SECURE_COOKIES": "kanske"])
+        }
+    }
+
     @Test func precedence() async throws {
         let path = try file(#"{"store": "/fil/från-fil.sqlite", "http": {"host": "0.0.0.0", "port": 9000}}"#)
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -33,6 +33,8 @@ public enum Migrations {
         migration0004Search,
         migration0005AuditLog,
         migration0006DiarySeries,
+        migration0007Accounts,
+        migration0008Memos,
     ]
 }
 

@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ParagrafCore
+import ParagrafStore
+@testable import ParagrafWeb
+import Testing
+
+@Suite("Route by role")
+struct RouteByRoleTests {
+    /// Who may use each staff route, written out here rather than taken from the code under test.
+    /// Committee-bound routes are tried on the Arbetslivsnämnden's own records.
+    static let allowed: [String: Set<String>] = [
+        "GET /intern": Set(StaffWorld.roleNames),
+        "GET /intern/logg": ["admin"],
+        "GET /intern/konton": ["admin"],
+        "POST /intern/konton": ["admin"],
+        "GET /intern/konton/:account": ["admin"],
+        "POST /intern/konton/:account": ["admin"],
+        "GET /intern/namnder/:committee/diarium": ["sekr.aln", "handl.aln"],
+        "POST /intern/namnder/:committee/diarium": ["sekr.aln"],
+        "GET /intern/arenden/:case": ["sekr.aln", "handl.aln"],
+        "POST /intern/arenden/:case": ["sekr.aln"],
+        "POST /intern/arenden/:case/handlingar": ["sekr.aln"],
+        "POST /intern/arenden/:case/tjansteskrivelse": ["sekr.aln", "handl.aln"],
+        "GET /intern/handlingar/:document": ["sekr.aln", "handl.aln"],
+    ]
+
+    @Test("every staff route refuses the anonymous public and each role that must not use it, and changes nothing when it refuses")
+    func everyRoute() async throws {
+        try await withTemporaryStore { store, _ in
+            let world = try await StaffWorld.make(store)
+            let matter = try await store.register(Case(committeeID: world.aln.id!, diaryNumber: DiaryNumber(series: nil, year: nil, serial: ""),
+                                                       title: "Verksamhetsplan"), year: 2026, actor: "test")
+            let document = try await store.attach(Document(caseID: matter.id, kind: .bilaga, title: "Bilaga"), content: Array("%PDF-1.7\n".utf8),
+                                                  actor: "test")
+            let parameters = [":committee": String(world.aln.id!.rawValue), ":case": String(matter.id!.rawValue),
+                              ":document": String(document.id!.rawValue), ":account": String(world.accounts["sekr.ks"]!.id!.rawValue)]
+            let (app, routes) = try await buildRouter(store: store, configuration: staffTestConfiguration, logger: quiet)
+            #expect(routes.count == Self.allowed.count, "every declared route has a line in the table, and no line is left over")
+            try await app.test(.router) { client in
+                var sessions: [String: TestSession] = [:]
+                for name in StaffWorld.roleNames { sessions[name] = try await TestSession.signIn(client, name) }
+                for route in routes {
+                    let key = "\(route.method) \(route.path)"
+                    guard let allowed = Self.allowed[key] else {
+                        Issue.record("\(key) is not in the table of who may use it")
+                        continue
+                    }
+                    var path = route.path
+                    for (name, value) in parameters { path = path.replacingOccurrences(of: name, with: value) }
+                    let logBefore = try await store.auditLog(subjectKind: nil, subjectID: nil, limit: 1000).count
+
+                    let anonymous = try await request(client, TestSession.anonymous, route.method, path)
+                    // A page sends the public to sign in; a form without a signed-in session's token is refused outright.
+                    if route.method == .get {
+                        #expect(anonymous.status == .seeOther && anonymous.location.hasPrefix("/logga-in"), "\(key) anonymously")
+                    } else {
+                        #expect(anonymous.status == .forbidden, "\(key) anonymously gave \(anonymous.status)")
+                    }
+                    for name in StaffWorld.roleNames where !allowed.contains(name) {
+                        let answer = try await request(client, sessions[name]!, route.method, path)
+                        #expect(answer.status == .forbidden, "\(key) as \(name) gave \(answer.status)")
+                    }
+                    #expect(try await store.auditLog(subjectKind: nil, subjectID: nil, limit: 1000).count == logBefore,
+                            "a refused \(key) changed nothing")
+                    for name in allowed {
+                        let answer = try await request(client, sessions[name]!, route.method, path)
+                        #expect(answer.status != .forbidden && !answer.location.hasPrefix("/logga-in"), "\(key) as \(name) gave \(answer.status)")
+                    }
+                }
+            }
+        }
+    }
+
+    private func request(_ client: some TestClientProtocol, _ session: TestSession, _ method: HTTPRequest.Method,
+                         _ path: String) async throws -> (status: HTTPResponse.Status, location: String) {
+        if method == .post {
+            let answer = try await session.postReading(client, path, [:])
+            return (answer.status, answer.location)
+        }
+        return try await client.execute(uri: path, method: method, headers: session.headers) { response in
+            (response.status, response.headers[.location] ?? "")
+        }
+    }
+}
