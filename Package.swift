@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "ParagrafRender",
             dependencies: ["ParagrafCore", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("Templates"), .copy("OpenAPI")],
+            resources: [.copy("Templates"), .copy("OpenAPI"), .copy("Typst")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -30,6 +30,9 @@ public enum StaffLinks {
     public static func diary(_ committee: CommitteeID) -> String { "/intern/namnder/\(committee.rawValue)/diarium" }
     public static func matter(_ id: CaseID) -> String { "/intern/arenden/\(id.rawValue)" }
     public static func document(_ id: DocumentID) -> String { "/intern/handlingar/\(id.rawValue)" }
+    public static func meetingPlan(_ committee: CommitteeID) -> String { "/intern/namnder/\(committee.rawValue)/sammantraden" }
+    public static func meeting(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)" }
+    public static func notice(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)/kallelse" }
 }
 
 public struct LoginPage: Page {
@@ -58,19 +61,25 @@ public struct StaffStartPage: Page {
     public var committees: [Committee]
     public var hasCommittees: Bool
     public var isAdministrator: Bool
+    public var notices: [StaffBar.Link]
+    public var hasNotices: Bool
 
     public struct Committee: Sendable {
         public var name: String
         public var roles: String
         public var diaryURL: String?
-        public init(name: String, roles: String, diaryURL: String?) {
+        public var planURL: String?
+        public init(name: String, roles: String, diaryURL: String?, planURL: String? = nil) {
             self.name = name
             self.roles = roles
             self.diaryURL = diaryURL
+            self.planURL = planURL
         }
     }
 
-    public init(bar: StaffBar, roles: [String], committees: [Committee], isAdministrator: Bool) {
+    public init(bar: StaffBar, roles: [String], committees: [Committee], isAdministrator: Bool, notices: [StaffBar.Link] = []) {
+        self.notices = notices
+        hasNotices = !notices.isEmpty
         self.bar = bar
         self.roles = roles.isEmpty ? nil : roles.joined(separator: ", ")
         self.committees = committees

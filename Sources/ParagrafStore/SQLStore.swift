@@ -398,11 +398,16 @@ extension SQLStore {
 extension SQLStore {
     public func save(_ meeting: Meeting) async throws -> Meeting {
         var saved = meeting
-        let row = Row([("committee_id", meeting.committeeID.rawValue), ("date", meeting.date?.iso), ("year", meeting.year),
-                       ("start_time", meeting.startTime?.description), ("end_time", meeting.endTime?.description),
-                       ("place", meeting.place), ("state", meeting.state.rawValue), ("open_to_public", meeting.isOpenToPublic)])
+        let row = Self.meetingRow(meeting)
         saved.id = MeetingID(try await write { db in try await db.upsert("meetings", id: meeting.id?.rawValue, row) })
         return saved
+    }
+
+    /// A meeting's columns, as both saving and planning store them.
+    static func meetingRow(_ meeting: Meeting) -> Row {
+        Row([("committee_id", meeting.committeeID.rawValue), ("date", meeting.date?.iso), ("year", meeting.year),
+             ("start_time", meeting.startTime?.description), ("end_time", meeting.endTime?.description),
+             ("place", meeting.place), ("state", meeting.state.rawValue), ("open_to_public", meeting.isOpenToPublic)])
     }
 
     public func meeting(_ id: MeetingID) async throws -> Meeting? {
@@ -437,27 +442,33 @@ extension SQLStore {
     }
 
     public func replaceAgenda(_ items: [AgendaItem], for meeting: MeetingID) async throws -> [AgendaItem] {
+        try Self.checkAgenda(items, for: meeting)
+        return try await write { db in try await Self.replaceAgenda(items, for: meeting, db: db) }
+    }
+
+    static func checkAgenda(_ items: [AgendaItem], for meeting: MeetingID) throws {
         guard items.allSatisfy({ $0.meetingID == meeting }) else {
             throw StoreError.invalid("föredragningslistans punkter hör till ett annat sammanträde")
         }
         guard Set(items.map(\.position)).count == items.count else {
             throw StoreError.invalid("två punkter har samma plats på föredragningslistan")
         }
-        return try await write { db in
-            try await Self.requireMeeting(db, meeting)
-            try await db.delete(from: "agenda_items").where("meeting_id", .equal, SQLBind(meeting.rawValue)).run()
-            var saved: [AgendaItem] = []
-            for item in items.sorted(by: { $0.position < $1.position }) {
-                var copy = item
-                copy.id = AgendaItemID(try await db.insertReturningID("agenda_items", Row([
-                    ("meeting_id", meeting.rawValue), ("position", item.position), ("kind", item.kind.rawValue),
-                    ("title", item.title), ("case_id", item.caseID?.rawValue), ("is_public", item.isPublic),
-                    ("proposed_decision", item.proposedDecision),
-                ]), stamped: false))
-                saved.append(copy)
-            }
-            return saved
+    }
+
+    static func replaceAgenda(_ items: [AgendaItem], for meeting: MeetingID, db: any SQLDatabase) async throws -> [AgendaItem] {
+        try await requireMeeting(db, meeting)
+        try await db.delete(from: "agenda_items").where("meeting_id", .equal, SQLBind(meeting.rawValue)).run()
+        var saved: [AgendaItem] = []
+        for item in items.sorted(by: { $0.position < $1.position }) {
+            var copy = item
+            copy.id = AgendaItemID(try await db.insertReturningID("agenda_items", Row([
+                ("meeting_id", meeting.rawValue), ("position", item.position), ("kind", item.kind.rawValue),
+                ("title", item.title), ("case_id", item.caseID?.rawValue), ("is_public", item.isPublic),
+                ("proposed_decision", item.proposedDecision),
+            ]), stamped: false))
+            saved.append(copy)
         }
+        return saved
     }
 
     public func agenda(for meeting: MeetingID) async throws -> [AgendaItem] {
@@ -482,14 +493,16 @@ extension SQLStore {
     }
 
     public func save(_ notice: Notice) async throws {
+        try await write { db in try await Self.saveNotice(notice, db: db) }
+    }
+
+    static func saveNotice(_ notice: Notice, db: any SQLDatabase) async throws {
         let groups = try JSONText.encode(notice.groupMeetings)
         let signers = try JSONText.encode(notice.signedBy)
-        try await write { db in
-            try await Self.requireMeeting(db, notice.meetingID)
-            try await db.delete(from: "notices").where("meeting_id", .equal, SQLBind(notice.meetingID.rawValue)).run()
-            try await db.insert(into: "notices").columns("meeting_id", "issued", "group_meetings", "signed_by")
-                .values(SQLBind(notice.meetingID.rawValue), SQLBind(notice.issued.iso), SQLBind(groups), SQLBind(signers)).run()
-        }
+        try await requireMeeting(db, notice.meetingID)
+        try await db.delete(from: "notices").where("meeting_id", .equal, SQLBind(notice.meetingID.rawValue)).run()
+        try await db.insert(into: "notices").columns("meeting_id", "issued", "group_meetings", "signed_by")
+            .values(SQLBind(notice.meetingID.rawValue), SQLBind(notice.issued.iso), SQLBind(groups), SQLBind(signers)).run()
     }
 
     public func notice(for meeting: MeetingID) async throws -> Notice? {

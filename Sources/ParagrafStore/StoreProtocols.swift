@@ -75,6 +75,16 @@ public protocol MeetingStore: Sendable {
 
     func save(_ notice: Notice) async throws
     func notice(for meeting: MeetingID) async throws -> Notice?
+
+    /// Plans a meeting or changes a planned or notified one; logged as `actor`'s.
+    func plan(_ meeting: Meeting, actor: String) async throws -> Meeting
+    /// Replaces a planned or notified meeting's agenda whole; logged.
+    func setAgenda(_ items: [AgendaItem], for meeting: MeetingID, actor: String) async throws -> [AgendaItem]
+    /// Issues the notice: the meeting becomes notified; logged.
+    func issue(_ notice: Notice, actor: String) async throws
+    func reportAbsence(_ absence: Absence, actor: String) async throws
+    func withdrawAbsence(meeting: MeetingID, person: PersonID, actor: String) async throws
+    func absences(for meeting: MeetingID) async throws -> [Absence]
 }
 
 /// The minutes of meetings with their paragraphs.

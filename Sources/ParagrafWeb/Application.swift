@@ -33,6 +33,7 @@ func buildRouter(store: any Store, configuration: AppConfiguration,
                     passwords: Passwords(cost: configuration.passwordCost), sessionLength: .seconds(8 * 60 * 60))
     addAccountRoutes(to: staff, store: store, renderer: renderer, admin: AccountAdmin(store: store, passwordCost: configuration.passwordCost))
     addDiaryRoutes(to: staff, store: store, renderer: renderer, uploadLimit: configuration.uploadLimit)
+    addPlanningRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler())
     router.get("/health") { _, _ in
         HealthResponse(status: "ok")
     }

@@ -62,10 +62,19 @@ func addSignInRoutes(to router: Router<PortalContext>, staff: StaffRoutes, store
             StaffStartPage.Committee(
                 name: names[committee] ?? "nämnd \(committee.rawValue)",
                 roles: user.account.grants.filter { $0.committee == committee }.map(\.role.title).joined(separator: ", "),
-                diaryURL: user.access.allows(.readDiary(committee)) ? StaffLinks.diary(committee) : nil)
+                diaryURL: user.access.allows(.readDiary(committee)) ? StaffLinks.diary(committee) : nil,
+                planURL: user.access.allows(.planMeetings(committee)) ? StaffLinks.meetingPlan(committee) : nil)
+        }
+        // Notified meetings from today on, in the committees where the account attends.
+        var notices: [StaffBar.Link] = []
+        let today = LocalDate.today()
+        for committee in user.access.committees where user.access.allows(.attend(committee)) {
+            for meeting in try await store.meetings(of: committee, year: nil) where meeting.state == .notified && (meeting.date ?? today) >= today {
+                notices.append(.init(title: "Kallelse: \(names[committee] ?? "") \(SwedishFormat.meetingDate(meeting))", url: StaffLinks.notice(meeting.id!)))
+            }
         }
         let page = StaffStartPage(bar: staffBar(user, context), roles: Array(Set(user.account.grants.map(\.role.title))).sorted(),
-                                  committees: rows, isAdministrator: user.access.isAdministrator)
+                                  committees: rows, isAdministrator: user.access.isAdministrator, notices: notices)
         return HTML.response(try renderer.render(page))
     }
     staff.get(StaffLinks.auditLog, need: { _, _ in .readAuditLog }) { request, context, user in

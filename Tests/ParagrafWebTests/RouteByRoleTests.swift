@@ -24,6 +24,18 @@ struct RouteByRoleTests {
         "POST /intern/arenden/:case/handlingar": ["sekr.aln"],
         "POST /intern/arenden/:case/tjansteskrivelse": ["sekr.aln", "handl.aln"],
         "GET /intern/handlingar/:document": ["sekr.aln", "handl.aln"],
+        "GET /intern/namnder/:committee/sammantraden": ["sekr.aln"],
+        "POST /intern/namnder/:committee/sammantraden": ["sekr.aln"],
+        "GET /intern/sammantraden/:meeting": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/dagordning": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/dagordning/klara": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/kallelse": ["sekr.aln"],
+        "GET /intern/sammantraden/:meeting/kallelse": ["sekr.aln", "ledamot.aln"],
+        "GET /intern/sammantraden/:meeting/kallelse.pdf": ["sekr.aln", "ledamot.aln"],
+        "GET /intern/sammantraden/:meeting/kallelse-med-handlingar.pdf": ["sekr.aln", "ledamot.aln"],
+        "POST /intern/sammantraden/:meeting/forhinder": ["sekr.aln", "ledamot.aln"],
+        "POST /intern/sammantraden/:meeting/forhinder/aterkalla": ["sekr.aln", "ledamot.aln"],
     ]
 
     @Test("every staff route refuses the anonymous public and each role that must not use it, and changes nothing when it refuses")
@@ -34,7 +46,10 @@ struct RouteByRoleTests {
                                                        title: "Verksamhetsplan"), year: 2026, actor: "test")
             let document = try await store.attach(Document(caseID: matter.id, kind: .bilaga, title: "Bilaga"), content: Array("%PDF-1.7\n".utf8),
                                                   actor: "test")
-            let parameters = [":committee": String(world.aln.id!.rawValue), ":case": String(matter.id!.rawValue),
+            let meeting = try await store.plan(Meeting(committeeID: world.aln.id!, date: day("2026-12-15")), actor: "test")
+            _ = try await store.setAgenda(AgendaPlan.standard(meeting: meeting.id!, cases: []), for: meeting.id!, actor: "test")
+            try await store.issue(Notice(meetingID: meeting.id!, issued: day("2026-12-01")), actor: "test")
+            let parameters = [":meeting": String(meeting.id!.rawValue), ":committee": String(world.aln.id!.rawValue), ":case": String(matter.id!.rawValue),
                               ":document": String(document.id!.rawValue), ":account": String(world.accounts["sekr.ks"]!.id!.rawValue)]
             let (app, routes) = try await buildRouter(store: store, configuration: staffTestConfiguration, logger: quiet)
             #expect(routes.count == Self.allowed.count, "every declared route has a line in the table, and no line is left over")

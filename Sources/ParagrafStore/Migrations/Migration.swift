@@ -35,6 +35,7 @@ public enum Migrations {
         migration0006DiarySeries,
         migration0007Accounts,
         migration0008Memos,
+        migration0009Absences,
     ]
 }
 
