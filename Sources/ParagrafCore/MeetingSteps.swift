@@ -11,6 +11,8 @@ public struct MinutesDraft: Hashable, Sendable, Codable {
     public var mainProposal: [Int: String]
     /// Uppdrag given in each paragraph, per § number.
     public var assignments: [Int: [DraftAssignment]]
+    /// When the chair closed the meeting (`17:59`).
+    public var endTime: String?
 
     public init(minutes: Minutes, seats: Int, closed: Bool = false, mainProposal: [Int: String] = [:], assignments: [Int: [DraftAssignment]] = [:]) {
         self.minutes = minutes

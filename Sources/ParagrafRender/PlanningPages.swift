@@ -74,6 +74,9 @@ public struct MeetingWorkPage: Page {
     public var readyCount: Int
     public var notified: Bool
     public var noticeURL: String
+    /// A notified meeting is opened when it begins; from then the minutes are written.
+    public var canOpen: Bool
+    public var minutesURL: String?
     public var groupMeetings: String
     public var signedBy: String
     public var absences: [Line]
@@ -129,6 +132,8 @@ public struct MeetingWorkPage: Page {
         self.readyCount = readyCount
         notified = notice != nil
         noticeURL = StaffLinks.notice(meeting.id!)
+        canOpen = meeting.state == .notified
+        minutesURL = [.held, .adjusted, .announced].contains(meeting.state) ? StaffLinks.minutes(meeting.id!) : nil
         groupMeetings = notice?.groupMeetings.map { [$0.groups, $0.date?.iso, $0.time?.description, $0.place].compactMap { $0 }.joined(separator: "; ") }
             .joined(separator: "\n") ?? ""
         signedBy = notice?.signedBy.joined(separator: "\n") ?? ""

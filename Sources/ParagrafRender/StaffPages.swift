@@ -33,6 +33,7 @@ public enum StaffLinks {
     public static func meetingPlan(_ committee: CommitteeID) -> String { "/intern/namnder/\(committee.rawValue)/sammantraden" }
     public static func meeting(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)" }
     public static func notice(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)/kallelse" }
+    public static func minutes(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)/protokoll" }
 }
 
 public struct LoginPage: Page {

@@ -107,6 +107,18 @@ public protocol MinutesStore: Sendable {
     func noticesOfAdjustment(postedFrom: LocalDate, through: LocalDate) async throws -> [NoticeOfAdjustment]
 }
 
+/// Minutes being written at and after the meeting, until adjustment.
+public protocol DraftStore: Sendable {
+    /// Opens a notified meeting: it becomes held and its draft is kept at version 1; logged.
+    func open(_ draft: MinutesDraft, actor: String) async throws
+    /// The draft and its version; nil before the meeting is opened.
+    func minutesDraft(for meeting: MeetingID) async throws -> (draft: MinutesDraft, version: Int)?
+    /// Saves a changed draft if it is still at `version` (else a conflict: someone else saved
+    /// meanwhile); logged as `action` with the paragraph (or the attendance) before and after.
+    /// Returns the new version.
+    func save(_ draft: MinutesDraft, version: Int, actor: String, action: String, paragraph: Int?) async throws -> Int
+}
+
 /// Assignments, referrals, delegated decisions and notifications.
 public protocol FollowUpStore: Sendable {
     func save(_ assignment: Assignment) async throws -> Assignment
@@ -166,4 +178,4 @@ public protocol OpenDataStore: Sendable {
 
 /// Everything Paragraf stores, as one contract that both SQL backends fulfil.
 public typealias Store = OrganisationStore & DiaryStore & MeetingStore & MinutesStore & FollowUpStore & RecordStore
-    & OpenDataStore & AuditStore & AccountStore
+    & OpenDataStore & AuditStore & AccountStore & DraftStore

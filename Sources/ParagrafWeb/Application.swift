@@ -34,6 +34,7 @@ func buildRouter(store: any Store, configuration: AppConfiguration,
     addAccountRoutes(to: staff, store: store, renderer: renderer, admin: AccountAdmin(store: store, passwordCost: configuration.passwordCost))
     addDiaryRoutes(to: staff, store: store, renderer: renderer, uploadLimit: configuration.uploadLimit)
     addPlanningRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler())
+    addMinutesRoutes(to: staff, store: store, renderer: renderer)
     router.get("/health") { _, _ in
         HealthResponse(status: "ok")
     }

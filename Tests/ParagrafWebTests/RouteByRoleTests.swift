@@ -36,6 +36,23 @@ struct RouteByRoleTests {
         "GET /intern/sammantraden/:meeting/kallelse-med-handlingar.pdf": ["sekr.aln", "ledamot.aln"],
         "POST /intern/sammantraden/:meeting/forhinder": ["sekr.aln", "ledamot.aln"],
         "POST /intern/sammantraden/:meeting/forhinder/aterkalla": ["sekr.aln", "ledamot.aln"],
+        "POST /intern/sammantraden/:meeting/oppna": ["sekr.aln"],
+        "GET /intern/sammantraden/:meeting/protokoll": ["sekr.aln"],
+        "GET /intern/sammantraden/:meeting/protokoll/:number": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/narvaro": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/justerare": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/avsluta": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/:number/jav": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/:number/yrkande": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/:number/yrkande/aterta": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/:number/huvudforslag": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/:number/fraga": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/:number/votering": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/:number/beslut": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/:number/reservation": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/:number/reservation/motivering": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/:number/yttrande": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/:number/uppdrag": ["sekr.aln"],
     ]
 
     @Test("every staff route refuses the anonymous public and each role that must not use it, and changes nothing when it refuses")
@@ -49,7 +66,7 @@ struct RouteByRoleTests {
             let meeting = try await store.plan(Meeting(committeeID: world.aln.id!, date: day("2026-12-15")), actor: "test")
             _ = try await store.setAgenda(AgendaPlan.standard(meeting: meeting.id!, cases: []), for: meeting.id!, actor: "test")
             try await store.issue(Notice(meetingID: meeting.id!, issued: day("2026-12-01")), actor: "test")
-            let parameters = [":meeting": String(meeting.id!.rawValue), ":committee": String(world.aln.id!.rawValue), ":case": String(matter.id!.rawValue),
+            let parameters = [":number": "1", ":meeting": String(meeting.id!.rawValue), ":committee": String(world.aln.id!.rawValue), ":case": String(matter.id!.rawValue),
                               ":document": String(document.id!.rawValue), ":account": String(world.accounts["sekr.ks"]!.id!.rawValue)]
             let (app, routes) = try await buildRouter(store: store, configuration: staffTestConfiguration, logger: quiet)
             #expect(routes.count == Self.allowed.count, "every declared route has a line in the table, and no line is left over")

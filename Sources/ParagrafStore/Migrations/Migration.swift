@@ -36,6 +36,7 @@ public enum Migrations {
         migration0007Accounts,
         migration0008Memos,
         migration0009Absences,
+        migration0010MinutesDrafts,
     ]
 }
 

@@ -1,0 +1,33 @@
+import Foundation
+import ParagrafCore
+@testable import ParagrafStore
+import Testing
+
+@Suite("Store contract: minutes drafts")
+struct DraftContractTests {
+    @Test("opening makes the meeting held; a save at a stale version is a conflict and changes nothing", arguments: TestBackend.all)
+    func drafts(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let f = try await Fixture.make(store)
+            let meeting = try await store.plan(Meeting(committeeID: f.committee.id!, date: day("2026-12-15")), actor: "sara")
+            let agenda = AgendaPlan.standard(meeting: meeting.id!, cases: [])
+            let draft = MeetingSteps.open(meeting: meeting.id!, agenda: agenda, cases: [:], expected: [.init(person: f.ref(0), role: .ordforande)],
+                                          seats: 1, firstNumber: 7, secretary: "Sara")
+            await #expect(throws: StoreError.self) { try await store.open(draft, actor: "sara") }
+            try await store.issue(Notice(meetingID: meeting.id!, issued: day("2026-12-01")), actor: "sara")
+            try await store.open(draft, actor: "sara")
+            #expect(try await store.meeting(meeting.id!)?.state == .held)
+            await #expect(throws: (any Error).self) { try await store.open(draft, actor: "sara") }
+
+            let decided = try MeetingSteps.decideParagraph(draft, number: 7, clauses: ["Mattias Danielsson utses att justera"], recipients: [],
+                                                           immediate: false)
+            #expect(try await store.save(decided, version: 1, actor: "sara", action: "antecknade beslut i § 7", paragraph: 7) == 2)
+            let other = try MeetingSteps.decideParagraph(draft, number: 8, clauses: ["Godkänns"], recipients: [], immediate: false)
+            await #expect(throws: StoreError.self) { try await store.save(other, version: 1, actor: "anna", action: "x", paragraph: 8) }
+            let stored = try #require(try await store.minutesDraft(for: meeting.id!))
+            #expect(stored.version == 2 && stored.draft == decided)
+            let entry = try #require(try await store.auditLog(subjectKind: "protokoll", subjectID: meeting.id!.rawValue, limit: 1).first)
+            #expect(entry.action == "antecknade beslut i § 7" && entry.after?.contains("utses att justera") == true && entry.before?.contains("utses") == false)
+        }
+    }
+}
