@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(
             name: "ParagrafWebTests",
             dependencies: [
-                "ParagrafWeb", "ParagrafStore", "ParagrafRender", "ParagrafCore",
+                "ParagrafWeb", "ParagrafStore", "ParagrafRender", "ParagrafCore", "ParagrafImport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             exclude: ["__Snapshots__"],
