@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         .target(name: "ParagrafCore", swiftSettings: swiftSettings),
@@ -52,6 +54,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ParagrafSign",
+            dependencies: [
+                "ParagrafCore",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ParagrafRender",
             dependencies: ["ParagrafCore", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates"), .copy("OpenAPI"), .copy("Typst")],
@@ -60,7 +72,7 @@ let package = Package(
         .target(
             name: "ParagrafWeb",
             dependencies: [
-                "ParagrafCore", "ParagrafText", "ParagrafImport", "ParagrafStore", "ParagrafRender",
+                "ParagrafCore", "ParagrafText", "ParagrafImport", "ParagrafStore", "ParagrafRender", "ParagrafSign",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -73,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "paragraf",
             dependencies: [
-                "ParagrafWeb", "ParagrafImport", "ParagrafStore", "ParagrafCore",
+                "ParagrafWeb", "ParagrafImport", "ParagrafStore", "ParagrafCore", "ParagrafSign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -81,6 +93,7 @@ let package = Package(
         .testTarget(name: "ParagrafCoreTests", dependencies: ["ParagrafCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ParagrafTextTests", dependencies: ["ParagrafText"], swiftSettings: swiftSettings),
         .testTarget(name: "ParagrafImportTests", dependencies: ["ParagrafImport", "ParagrafCore"], exclude: ["Documents"], swiftSettings: swiftSettings),
+        .testTarget(name: "ParagrafSignTests", dependencies: ["ParagrafSign", "ParagrafCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ParagrafStoreTests", dependencies: ["ParagrafStore", "ParagrafCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ParagrafWebTests",
