@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(
             name: "ParagrafWebTests",
             dependencies: [
-                "ParagrafWeb", "ParagrafStore", "ParagrafRender", "ParagrafCore", "ParagrafImport",
+                "ParagrafWeb", "ParagrafStore", "ParagrafRender", "ParagrafCore", "ParagrafImport", "ParagrafSign",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             exclude: ["__Snapshots__"],

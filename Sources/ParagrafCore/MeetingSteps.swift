@@ -356,3 +356,54 @@ public enum MeetingSteps {
         p.procedure!.questions = questions
     }
 }
+
+/// Minutes sent for signing: the PDF's hash, the content it was made from, the signatures given.
+public struct SignedMinutes: Hashable, Sendable {
+    public struct Signed: Hashable, Sendable {
+        public var role: SignatoryRole
+        public var person: PersonRef
+        public var account: String
+        public var method: String
+        public var signedAt: String
+        public var documentSHA256: String
+        public var data: [UInt8]
+
+        public init(role: SignatoryRole, person: PersonRef, account: String, method: String, signedAt: String, documentSHA256: String, data: [UInt8]) {
+            self.role = role
+            self.person = person
+            self.account = account
+            self.method = method
+            self.signedAt = signedAt
+            self.documentSHA256 = documentSHA256
+            self.data = data
+        }
+    }
+
+    public var meetingID: MeetingID
+    public var pdfSHA256: String
+    /// The draft as it was when the PDF was made (JSON), and its SHA-256, which the PDF prints.
+    public var content: String
+    public var contentSHA256: String
+    public var signatures: [Signed]
+    public var lockedAt: String?
+
+    public init(meetingID: MeetingID, pdfSHA256: String, content: String, contentSHA256: String, signatures: [Signed], lockedAt: String?) {
+        self.meetingID = meetingID
+        self.pdfSHA256 = pdfSHA256
+        self.content = content
+        self.contentSHA256 = contentSHA256
+        self.signatures = signatures
+        self.lockedAt = lockedAt
+    }
+
+    /// Who must sign: the chair and each adjuster, as the draft names them.
+    public static func required(_ draft: MinutesDraft) -> [(role: SignatoryRole, person: PersonRef)] {
+        (draft.minutes.chair.map { [(SignatoryRole.ordforande, $0)] } ?? [])
+            + (draft.minutes.adjustment?.adjusters ?? []).map { (SignatoryRole.justerare, $0) }
+    }
+
+    /// The roles still unsigned.
+    public func missing(_ draft: MinutesDraft) -> [(role: SignatoryRole, person: PersonRef)] {
+        Self.required(draft).filter { need in !signatures.contains { $0.role == need.role && $0.person.name == need.person.name } }
+    }
+}

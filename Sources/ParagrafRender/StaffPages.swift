@@ -34,6 +34,7 @@ public enum StaffLinks {
     public static func meeting(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)" }
     public static func notice(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)/kallelse" }
     public static func minutes(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)/protokoll" }
+    public static func adjustment(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)/justering" }
 }
 
 public struct LoginPage: Page {

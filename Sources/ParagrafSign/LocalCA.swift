@@ -102,7 +102,7 @@ public struct X509Signer: DocumentSigner {
         let (certificate, key) = try ca.signingKey(signer.account)
         let now = Date()
         let cms = try CMS.sign(bytes, certificate: certificate, privateKey: key, signingTime: now, detached: true)
-        return DocumentSignature(signer: signer, method: method, signedAt: now.formatted(.iso8601), documentSHA256: SHA256.hex(bytes), data: cms)
+        return DocumentSignature(signer: signer, method: method, signedAt: now.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)), documentSHA256: SHA256.hex(bytes), data: cms)
     }
 }
 

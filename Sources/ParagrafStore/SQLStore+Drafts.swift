@@ -32,6 +32,9 @@ extension SQLStore {
     public func save(_ draft: MinutesDraft, version: Int, actor: String, action: String, paragraph: Int?) async throws -> Int {
         let id = draft.minutes.meetingID
         guard let (before, stored) = try await minutesDraft(for: id) else { throw StoreError.notFound("protokollsutkast för sammanträde \(id.rawValue)") }
+        if try await signedMinutes(for: id) != nil {
+            throw StoreError.invalid("protokollet är skickat för justering och ändras inte längre")
+        }
         guard stored == version else {
             throw StoreError.conflict("protokollet har ändrats av någon annan sedan sidan visades; ladda om sidan och gör ändringen igen")
         }

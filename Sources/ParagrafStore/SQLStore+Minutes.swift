@@ -6,6 +6,9 @@ private let refColumns = ["person_id", "name", "party"]
 extension SQLStore {
     public func save(_ minutes: Minutes) async throws -> Minutes {
         try Self.validate(minutes)
+        if let signed = try await signedMinutes(for: minutes.meetingID), signed.lockedAt != nil {
+            throw StoreError.invalid("protokollet är justerat och låst; det ändras inte")
+        }
         return try await write { db in try await Self.writeMinutes(minutes, db: db) }
     }
 

@@ -117,6 +117,13 @@ public protocol DraftStore: Sendable {
     /// meanwhile); logged as `action` with the paragraph (or the attendance) before and after.
     /// Returns the new version.
     func save(_ draft: MinutesDraft, version: Int, actor: String, action: String, paragraph: Int?) async throws -> Int
+
+    /// Keeps the PDF/A made from the closed draft for signing; the draft is frozen from then on.
+    func prepareSigning(meeting: MeetingID, pdf: [UInt8], pdfSHA256: String, content: String, contentSHA256: String, actor: String) async throws
+    func signedMinutes(for meeting: MeetingID) async throws -> SignedMinutes?
+    func addSignature(_ signature: SignedMinutes.Signed, meeting: MeetingID, actor: String) async throws
+    /// Files the adjusted minutes, posts the notice of adjustment and locks them; one transaction.
+    func lock(_ minutes: Minutes, assignments: [Int: [DraftAssignment]], endTime: LocalTime?, posted: LocalDate, actor: String) async throws
 }
 
 /// Assignments, referrals, delegated decisions and notifications.

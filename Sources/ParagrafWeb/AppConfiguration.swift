@@ -18,15 +18,19 @@ public struct AppConfiguration: Sendable, Equatable {
     public var secureCookies: Bool
     /// bcrypt's work factor for new password hashes.
     public var passwordCost: UInt8
+    /// The directory of the municipality's CA and its signers' certificates (`signing.ca-directory`);
+    /// without it minutes cannot be signed with X.509.
+    public var signingDirectory: String?
 
     public init(store: StoreLocation, host: String = "127.0.0.1", port: Int = 8080, uploadLimit: Int = 25_000_000,
-                secureCookies: Bool = true, passwordCost: UInt8 = 12) {
+                secureCookies: Bool = true, passwordCost: UInt8 = 12, signingDirectory: String? = nil) {
         self.store = store
         self.host = host
         self.port = port
         self.uploadLimit = uploadLimit
         self.secureCookies = secureCookies
         self.passwordCost = passwordCost
+        self.signingDirectory = signingDirectory
     }
 
     /// Flag values given on the command line; nil where the flag was left out.
@@ -91,7 +95,8 @@ public struct AppConfiguration: Sendable, Equatable {
             throw ConfigurationError.invalid(key: "http.secure-cookies", value: secureText, hint: "ange true eller false")
         }
         return AppConfiguration(store: store, host: host, port: port, uploadLimit: uploadLimit,
-                                secureCookies: ["true", "1", "ja"].contains(secureText))
+                                secureCookies: ["true", "1", "ja"].contains(secureText),
+                                signingDirectory: config.string(forKey: "signing.ca-directory").flatMap { $0.isEmpty ? nil : $0 })
     }
 }
 

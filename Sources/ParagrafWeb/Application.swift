@@ -4,6 +4,7 @@ import HummingbirdAuth
 import Logging
 import ParagrafCore
 import ParagrafRender
+import ParagrafSign
 import ParagrafStore
 
 /// The composition root: a store and a renderer wired into the HTTP routes.
@@ -35,6 +36,8 @@ func buildRouter(store: any Store, configuration: AppConfiguration,
     addDiaryRoutes(to: staff, store: store, renderer: renderer, uploadLimit: configuration.uploadLimit)
     addPlanningRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler())
     addMinutesRoutes(to: staff, store: store, renderer: renderer)
+    addAdjustmentRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler(),
+                        signer: configuration.signingDirectory.map { X509Signer(ca: LocalCA(directory: URL(fileURLWithPath: $0))) })
     router.get("/health") { _, _ in
         HealthResponse(status: "ok")
     }

@@ -53,6 +53,10 @@ struct RouteByRoleTests {
         "POST /intern/sammantraden/:meeting/protokoll/:number/reservation/motivering": ["sekr.aln"],
         "POST /intern/sammantraden/:meeting/protokoll/:number/yttrande": ["sekr.aln"],
         "POST /intern/sammantraden/:meeting/protokoll/:number/uppdrag": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/justering": ["sekr.aln"],
+        "GET /intern/sammantraden/:meeting/justering": ["sekr.aln", "ledamot.aln"],
+        "GET /intern/sammantraden/:meeting/justering/protokoll.pdf": ["sekr.aln", "ledamot.aln"],
+        "POST /intern/sammantraden/:meeting/justering/signera": ["sekr.aln", "ledamot.aln"],
     ]
 
     @Test("every staff route refuses the anonymous public and each role that must not use it, and changes nothing when it refuses")

@@ -37,6 +37,7 @@ public enum Migrations {
         migration0008Memos,
         migration0009Absences,
         migration0010MinutesDrafts,
+        migration0011Adjustment,
     ]
 }
 

@@ -1,0 +1,135 @@
+import Crypto
+import Foundation
+import Hummingbird
+import NIOPosix
+import ParagrafCore
+import ParagrafRender
+import ParagrafSign
+import ParagrafStore
+
+/// Justering: the closed draft becomes a PDF/A that the chair and the adjusters sign; when the
+/// last signature is in, the minutes are filed, locked, and the notice of adjustment is posted.
+func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRenderer, typst: TypstCompiler, signer: (any DocumentSigner)?) {
+    @Sendable func meeting(_ context: PortalContext) async throws -> (Meeting, Committee) {
+        guard let found = try await store.meeting(MeetingID(try context.id("meeting"))),
+              let committee = try await store.committee(found.committeeID) else { throw HTTPError(.notFound) }
+        return (found, committee)
+    }
+    let keep: StaffRoutes.Need = { _, context in .keepMinutes(try await meeting(context).1.id!) }
+    let attend: StaffRoutes.Need = { _, context in .attend(try await meeting(context).1.id!) }
+
+    staff.post("/intern/sammantraden/:meeting/protokoll/justering", need: keep) { _, context, user in
+        let (meeting, committee) = try await meeting(context)
+        guard let (draft, _) = try await store.minutesDraft(for: meeting.id!) else { throw HTTPError(.notFound) }
+        guard draft.closed else { throw UserFacingError.badForm("Avsluta sammanträdet innan protokollet skickas för justering.") }
+        guard draft.minutes.adjustment?.adjusters.isEmpty == false, draft.minutes.chair != nil else {
+            throw UserFacingError.badForm("Välj justerare innan protokollet skickas för justering.")
+        }
+        if let missing = draft.minutes.paragraphs.first(where: { p in p.reservations.contains { $0.reasons == nil } }) {
+            // Written reasons come before adjustment (KL 4 kap. 27 §); a reservation may stand without them.
+            context.logger.info("§ \(missing.number) har en reservation utan skriftlig motivering")
+        }
+        let content = try JSONEncoding.sorted(draft)
+        let contentHash = SHA256.hex(Array(content.utf8))
+        var heldMeeting = meeting
+        heldMeeting.endTime = draft.endTime.flatMap { LocalTime($0) }
+        let municipality = try await store.municipality(committee.municipalityID)?.name ?? ""
+        let document = MinutesDocument(municipality: municipality, committee: committee.name, meeting: heldMeeting, minutes: draft.minutes,
+                                       contentHash: contentHash)
+        let source = document.typst
+        let timestamp = PlanningForm.timestamp(of: meeting.date)
+        let pdf = try await NIOThreadPool.singleton.runIfActive { try typst.pdf(source, timestamp: timestamp) }
+        do {
+            try await store.prepareSigning(meeting: meeting.id!, pdf: pdf, pdfSHA256: SHA256.hex(pdf), content: content, contentSHA256: contentHash,
+                                           actor: user.actor)
+        } catch let error as StoreError {
+            throw UserFacingError.badForm(error.description)
+        }
+        return seeOther(StaffLinks.adjustment(meeting.id!) + "?klart=skickat")
+    }
+
+    @Sendable func signingRole(_ user: StaffUser, _ draft: MinutesDraft, _ signed: SignedMinutes) -> SignatoryRole? {
+        guard let person = user.account.person else { return nil }
+        return signed.missing(draft).first { $0.person.personID == person }?.role
+    }
+    staff.get("/intern/sammantraden/:meeting/justering", need: attend) { request, context, user in
+        let (meeting, committee) = try await meeting(context)
+        guard let signed = try await store.signedMinutes(for: meeting.id!), let (draft, _) = try await store.minutesDraft(for: meeting.id!) else {
+            throw UserFacingError(status: .notFound, title: "Protokollet är inte skickat för justering",
+                                  message: "Nämndsekreteraren skickar protokollet för justering när sammanträdet är avslutat.")
+        }
+        let done = FormParameters(query: request.uri.query).get("klart").flatMap { AdjustmentForm.doneMessages[$0] }
+        return HTML.response(try renderer.render(AdjustmentPage(bar: staffBar(user, context), committee: committee, meeting: meeting, signed: signed,
+                                                                required: SignedMinutes.required(draft), signingRole: signingRole(user, draft, signed),
+                                                                done: done)))
+    }
+    staff.get("/intern/sammantraden/:meeting/justering/protokoll.pdf", need: attend) { _, context, _ in
+        let (meeting, _) = try await meeting(context)
+        guard let signed = try await store.signedMinutes(for: meeting.id!), let pdf = try await store.sourceFile(sha256: signed.pdfSHA256) else {
+            throw HTTPError(.notFound)
+        }
+        return pdfResponse(Array(pdf), name: "protokoll-\(meeting.date?.iso ?? "").pdf")
+    }
+    staff.post("/intern/sammantraden/:meeting/justering/signera", need: attend) { _, context, user in
+        let (meeting, _) = try await meeting(context)
+        guard let signed = try await store.signedMinutes(for: meeting.id!), let (draft, _) = try await store.minutesDraft(for: meeting.id!),
+              let pdf = try await store.sourceFile(sha256: signed.pdfSHA256) else { throw HTTPError(.notFound) }
+        guard signed.lockedAt == nil else { throw UserFacingError.badForm("Protokollet är redan justerat och låst.") }
+        guard let person = user.account.person,
+              let need = SignedMinutes.required(draft).first(where: { $0.person.personID == person }) else {
+            throw UserFacingError.forbidden("Du är inte ordförande eller utsedd justerare för det här protokollet och kan inte signera det.")
+        }
+        if signed.signatures.contains(where: { $0.role == need.role && $0.person.name == need.person.name }) {
+            throw UserFacingError(status: .conflict, title: "Redan signerat", message: "Du har redan signerat protokollet som \(need.role.rawValue).")
+        }
+        guard let signer else {
+            throw UserFacingError(status: .serviceUnavailable, title: "Underskrift är inte inställd",
+                                  message: "Paragraf har ingen underskriftstjänst inställd (signing.ca-directory). Kontakta administratören.")
+        }
+        let signature: DocumentSignature
+        do {
+            signature = try await signer.sign(Array(pdf), as: SignerIdentity(person: need.person, role: need.role, account: user.account.username),
+                                              summary: "Protokoll \(meeting.date?.iso ?? "")")
+        } catch let error as SigningError {
+            throw UserFacingError.badForm(error.description)
+        }
+        do {
+            try await store.addSignature(.init(role: need.role, person: need.person, account: user.account.username, method: signature.method,
+                                               signedAt: signature.signedAt, documentSHA256: signature.documentSHA256, data: signature.data),
+                                         meeting: meeting.id!, actor: user.actor)
+        } catch let error as StoreError {
+            throw UserFacingError(status: .conflict, title: "Underskriften sparades inte", message: error.description)
+        }
+        // The last signature locks the minutes and posts the notice of adjustment the same day.
+        guard let after = try await store.signedMinutes(for: meeting.id!), after.missing(draft).isEmpty else {
+            return seeOther(StaffLinks.adjustment(meeting.id!) + "?klart=signerat")
+        }
+        let today = LocalDate.today()
+        var minutes = draft.minutes
+        minutes.adjustment?.signatures = after.signatures.map { Signature(signer: $0.person, role: $0.role, signedOn: day(of: $0.signedAt) ?? today,
+                                                                         method: $0.method) }
+        minutes.announcement = Announcement(posted: today, minutesKeptAt: "kommunens kansli")
+        try await store.lock(minutes, assignments: draft.assignments, endTime: draft.endTime.flatMap { LocalTime($0) }, posted: today, actor: user.actor)
+        return seeOther(StaffLinks.adjustment(meeting.id!) + "?klart=justerat")
+    }
+}
+
+/// The day of an ISO 8601 timestamp.
+private func day(of timestamp: String) -> LocalDate? { LocalDate(iso: String(timestamp.prefix(10))) }
+
+enum AdjustmentForm {
+    static let doneMessages = [
+        "skickat": "Protokollet är skickat för justering. Ordföranden och justerarna signerar här.",
+        "signerat": "Din underskrift är sparad.",
+        "justerat": "Protokollet är justerat och låst, och justeringen är tillkännagiven på anslagstavlan.",
+    ]
+}
+
+/// JSON with sorted keys: the same value always gives the same text, and so the same hash.
+enum JSONEncoding {
+    static func sorted(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

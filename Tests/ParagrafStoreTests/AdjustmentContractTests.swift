@@ -1,0 +1,54 @@
+import Foundation
+import ParagrafCore
+@testable import ParagrafStore
+import SQLKit
+import Testing
+
+@Suite("Store contract: adjustment and the lock")
+struct AdjustmentContractTests {
+    @Test("signatures are kept once each and never changed; the lock files the minutes and posts them in one go", arguments: TestBackend.all)
+    func adjustment(_ backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            let f = try await Fixture.make(store)
+            let meeting = try await store.plan(Meeting(committeeID: f.committee.id!, date: day("2026-12-15")), actor: "sara")
+            _ = try await store.setAgenda(AgendaPlan.standard(meeting: meeting.id!, cases: []), for: meeting.id!, actor: "sara")
+            try await store.issue(Notice(meetingID: meeting.id!, issued: day("2026-12-01")), actor: "sara")
+            var draft = MeetingSteps.open(meeting: meeting.id!, agenda: try await store.agenda(for: meeting.id!), cases: [:],
+                                          expected: [.init(person: f.ref(0), role: .ordforande), .init(person: f.ref(1), role: .ledamot)],
+                                          seats: 2, firstNumber: 1, secretary: "Sara")
+            try await store.open(draft, actor: "sara")
+            for n in 1...5 { draft = try MeetingSteps.decideParagraph(draft, number: n, clauses: ["Noteras."], recipients: [], immediate: false) }
+            draft = try MeetingSteps.chooseAdjusters(draft, [f.ref(1)], place: nil, date: nil)
+            draft = try MeetingSteps.addAssignment(draft, number: 3, DraftAssignment(receiver: "förvaltningen", text: "Utred", reportBackBy: day("2027-03-01")))
+            draft = try MeetingSteps.close(draft)
+            _ = try await store.save(draft, version: 1, actor: "sara", action: "x", paragraph: nil)
+
+            try await store.prepareSigning(meeting: meeting.id!, pdf: [1, 2, 3], pdfSHA256: "aa", content: "{}", contentSHA256: "bb", actor: "sara")
+            let chair = SignedMinutes.Signed(role: .ordforande, person: f.ref(0), account: "m", method: "X.509", signedAt: "2026-12-16T10:00:00.000Z",
+                                             documentSHA256: "aa", data: [9])
+            try await store.addSignature(chair, meeting: meeting.id!, actor: "m")
+            await #expect(throws: StoreError.self) { try await store.addSignature(chair, meeting: meeting.id!, actor: "m") }
+            var wrongFile = chair
+            wrongFile.role = .justerare
+            wrongFile.documentSHA256 = "cc"
+            await #expect(throws: StoreError.self) { try await store.addSignature(wrongFile, meeting: meeting.id!, actor: "m") }
+            await #expect(throws: StoreError.self) {
+                try await store.prepareSigning(meeting: meeting.id!, pdf: [4], pdfSHA256: "dd", content: "{}", contentSHA256: "ee", actor: "sara")
+            }
+            await #expect(throws: (any Error).self) {
+                try await store.write { db in try await db.raw("DELETE FROM minutes_signatures").run() }
+            }
+            #expect(try await store.signedMinutes(for: meeting.id!)?.signatures.count == 1, "a signature is never removed")
+
+            try await store.lock(draft.minutes, assignments: draft.assignments, endTime: LocalTime("18:00"), posted: day("2026-12-18"), actor: "marie")
+            let locked = try await store.meeting(meeting.id!)
+            #expect(locked?.state == .announced && locked?.endTime == LocalTime("18:00"))
+            #expect(try await store.minutes(for: meeting.id!)?.paragraphs.count == 5)
+            #expect(try await store.assignments(of: f.committee.id!).map(\.text) == ["Utred"])
+            #expect(try await store.signedMinutes(for: meeting.id!)?.lockedAt != nil)
+            await #expect(throws: StoreError.self) {
+                try await store.lock(draft.minutes, assignments: [:], endTime: nil, posted: day("2026-12-18"), actor: "marie")
+            }
+        }
+    }
+}

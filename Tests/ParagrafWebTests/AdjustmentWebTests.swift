@@ -1,0 +1,112 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ParagrafCore
+import ParagrafRender
+import ParagrafSign
+@testable import ParagrafStore
+@testable import ParagrafWeb
+import SQLKit
+import Testing
+
+@Suite("Staff: adjustment, signatures, the lock and paragraf verify")
+struct AdjustmentWebTests {
+    @Test("the chair and the adjuster sign the PDF/A; then the minutes are locked, public and posted; verify accepts them and rejects one byte changed")
+    func adjust() async throws {
+        try await withTemporaryStore { store, dir in
+            let world = try await StaffWorld.make(store)
+            let (sven, _) = try await PlanningWebTests.seats(store, world)
+            let caDir = dir.appendingPathComponent("ca")
+            let ca = try LocalCA.create(in: caDir, name: "Borås Stad")
+            try ca.issue(account: "ledamot.aln", name: "Mattias Danielsson")
+            try ca.issue(account: "sven", name: "Sven Svensson")
+            _ = try await store.save(Account(username: "sven", name: "Sven Svensson", person: sven.id, grants: [Grant(.member, committee: world.aln.id)]),
+                                     passwordHash: try await Passwords(cost: 4).hash(testPassword), actor: "test")
+            let aln = world.aln.id!
+            let meeting = try await store.plan(Meeting(committeeID: aln, date: day("2026-12-15"), startTime: LocalTime("17:00"), place: "Stadshuset"),
+                                               actor: "test")
+            _ = try await store.setAgenda([AgendaItem(meetingID: meeting.id!, position: 1, title: "Budget 2027"),
+                                           AgendaItem(meetingID: meeting.id!, position: 2, title: "Ärende om enskild", isPublic: false)],
+                                          for: meeting.id!, actor: "test")
+            try await store.issue(Notice(meetingID: meeting.id!, issued: day("2026-12-01")), actor: "test")
+            let mattias = PersonRef(personID: world.members[0].id, name: "Mattias Danielsson", party: "C")
+            let marie = PersonRef(personID: world.members[1].id, name: "Marie Samuelsson", party: "S")
+            let svenRef = PersonRef(personID: sven.id, name: "Sven Svensson", party: "S")
+            var draft = MeetingSteps.open(meeting: meeting.id!, agenda: try await store.agenda(for: meeting.id!), cases: [:],
+                                          expected: [.init(person: mattias, role: .ordforande), .init(person: marie, role: .ledamot)], seats: 2,
+                                          firstNumber: 1, secretary: "Sara Sekreterare")
+            try await store.open(draft, actor: "test")
+            draft = try MeetingSteps.setAttendance(draft, draft.minutes.attendance + [Attendance(person: svenRef, role: .ersattare)])
+            draft = try MeetingSteps.decideParagraph(draft, number: 1, clauses: ["Budgeten godkänns."], recipients: ["Kommunstyrelsen"], immediate: false)
+            draft = try MeetingSteps.decideParagraph(draft, number: 2, clauses: ["Bistånd beviljas."], recipients: [], immediate: false)
+            draft = try MeetingSteps.chooseAdjusters(draft, [svenRef], place: "Stadshuset", date: day("2026-12-18"))
+            draft = try MeetingSteps.close(draft)
+            draft.endTime = "18:05"
+            _ = try await store.save(draft, version: 1, actor: "test", action: "test", paragraph: nil)
+            let closed = draft
+
+            var configuration = staffTestConfiguration
+            configuration.signingDirectory = caDir.path
+            let app = try await buildApplication(store: store, configuration: configuration, logger: quiet)
+            try await app.test(.router) { client in
+                let sara = try await TestSession.signIn(client, "sekr.aln")
+                let base = "/intern/sammantraden/\(meeting.id!.rawValue)"
+                #expect(try await sara.post(client, base + "/protokoll/justering") == .seeOther)
+                let signed = try #require(try await store.signedMinutes(for: meeting.id!))
+                // Frozen: the draft no longer changes.
+                await #expect(throws: StoreError.self) { try await store.save(closed, version: 2, actor: "x", action: "x", paragraph: nil) }
+                // The secretary is not chosen to adjust.
+                #expect(try await sara.post(client, base + "/justering/signera") == .forbidden)
+
+                let chair = try await TestSession.signIn(client, "ledamot.aln")
+                #expect(try await chair.post(client, base + "/justering/signera") == .seeOther)
+                #expect(try await chair.post(client, base + "/justering/signera") == .conflict, "signing twice")
+                #expect(try await store.meeting(meeting.id!)?.state == .held, "one signature missing: not yet adjusted")
+
+                let adjuster = try await TestSession.signIn(client, "sven")
+                let page = try await adjuster.get(client, base + "/justering") { response in
+                    #expect(String(buffer: response.body).contains("Signera protokollet"))
+                }
+                #expect(page == .ok)
+                #expect(try await adjuster.post(client, base + "/justering/signera") == .seeOther)
+
+                #expect(try await store.meeting(meeting.id!)?.state == .announced)
+                let filed = try #require(try await store.minutes(for: meeting.id!))
+                #expect(filed.adjustment?.signatures.map(\.role) == [.ordforande, .justerare])
+                #expect(filed.announcement?.posted == LocalDate.today())
+                await #expect(throws: StoreError.self) { try await store.save(filed) }
+                // Public now: the open paragraph, not the closed one; and on the notice board.
+                #expect(try await TestSession.anonymous.get(client, "/sammantraden/\(meeting.id!.rawValue)/paragrafer/1") == .ok)
+                #expect(try await TestSession.anonymous.get(client, "/sammantraden/\(meeting.id!.rawValue)/paragrafer/2") == .notFound)
+                let board = try await TestSession.anonymous.get(client, "/anslagstavla") { response in
+                    #expect(String(buffer: response.body).contains("Arbetslivsnämnden"))
+                }
+                #expect(board == .ok)
+
+                // paragraf verify, on the store and on the exported files.
+                let exported = dir.appendingPathComponent("export")
+                let fromStore = try CLI.run(["verify", "--ca", caDir.path, "--store", dir.appendingPathComponent("p.sqlite").path,
+                                             "--meeting", String(meeting.id!.rawValue), "--export", exported.path])
+                #expect(fromStore.status == 0 && fromStore.stdout.contains("Protokollet är giltigt."), "\(fromStore.stdout)\(fromStore.stderr)")
+                let files = try FileManager.default.contentsOfDirectory(atPath: exported.path).sorted()
+                #expect(files == ["protokoll.pdf", "underskrift-1-ordförande.p7s", "underskrift-2-justerare.p7s"])
+                let paths = files.map { exported.appendingPathComponent($0).path }
+                #expect(try CLI.run(["verify", "--ca", caDir.path] + paths).status == 0)
+                var pdf = try Data(contentsOf: URL(fileURLWithPath: paths[0]))
+                #expect(try await store.sourceFile(sha256: signed.pdfSHA256) == pdf, "the exported file is the one signed")
+                pdf[pdf.count / 2] ^= 0x01
+                let copy = exported.appendingPathComponent("kopia.pdf")
+                try pdf.write(to: copy)
+                let tampered = try CLI.run(["verify", "--ca", caDir.path, copy.path] + paths.dropFirst())
+                #expect(tampered.status == 1 && tampered.stdout.contains("Protokollet är INTE giltigt."))
+
+                // A row changed behind Paragraf's back is found too.
+                try await store.write { db in
+                    try await db.raw("UPDATE decision_clauses SET text = 'Budgeten avslås.' WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE meeting_id = \(bind: meeting.id!.rawValue) AND number = 1)").run()
+                }
+                let rows = try CLI.run(["verify", "--ca", caDir.path, "--store", dir.appendingPathComponent("p.sqlite").path, "--meeting", String(meeting.id!.rawValue)])
+                #expect(rows.status == 1 && rows.stdout.contains("§ 1: beslutet har ändrats i databasen."), "\(rows.stdout)")
+            }
+        }
+    }
+}
