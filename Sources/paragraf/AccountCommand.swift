@@ -18,6 +18,7 @@ struct AccountCommand: AsyncParsableCommand {
         @Option(help: "Personens namn.") var name: String
         @Option(help: "Roll: administratör, nämndsekreterare, handläggare eller ledamot. Kan anges flera gånger.") var role: [String] = []
         @Option(help: "Nämnden rollerna gäller: id eller förkortning (t.ex. ALN).") var committee: String?
+        @Option(help: "Den förtroendevalda kontot tillhör (namnet som i nämnden), för ledamöter och ersättare.") var person: String?
 
         func run() async throws {
             try await runReportingFailures {
@@ -40,8 +41,17 @@ struct AccountCommand: AsyncParsableCommand {
                         }
                         grants.append(Grant(parsed, committee: parsed.isPerCommittee ? committeeID : nil))
                     }
+                    var personID: PersonID?
+                    if let person {
+                        var found: [Person] = []
+                        for municipality in try await store.municipalities() { found += try await store.persons(in: municipality.id!).filter { $0.name == person } }
+                        guard found.count == 1 else {
+                            throw ValidationError(found.isEmpty ? "Personen ”\(person)” finns inte." : "Flera personer heter ”\(person)”; ange kontot på webben i stället.")
+                        }
+                        personID = found[0].id
+                    }
                     let account = try await AccountAdmin(store: store, passwordCost: configuration.passwordCost)
-                        .save(Account(username: username, name: name, grants: grants), password: password, actor: "kommandoraden")
+                        .save(Account(username: username, name: name, person: personID, grants: grants), password: password, actor: "kommandoraden")
                     print("Kontot \(account.username) är skapat (id \(account.id!.rawValue)).")
                     await store.close()
                 } catch let problem as AccountAdmin.Problem {
