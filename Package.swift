@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(name: "ParagrafCore", swiftSettings: swiftSettings),
@@ -60,6 +61,7 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -93,7 +95,12 @@ let package = Package(
         .testTarget(name: "ParagrafCoreTests", dependencies: ["ParagrafCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ParagrafTextTests", dependencies: ["ParagrafText"], swiftSettings: swiftSettings),
         .testTarget(name: "ParagrafImportTests", dependencies: ["ParagrafImport", "ParagrafCore"], exclude: ["Documents"], swiftSettings: swiftSettings),
-        .testTarget(name: "ParagrafSignTests", dependencies: ["ParagrafSign", "ParagrafCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ParagrafSignTests",
+            dependencies: ["ParagrafSign", "ParagrafCore", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ParagrafStoreTests", dependencies: ["ParagrafStore", "ParagrafCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ParagrafWebTests",
