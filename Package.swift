@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(name: "ParagrafCore", swiftSettings: swiftSettings),
@@ -62,6 +63,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -98,7 +100,9 @@ let package = Package(
         .testTarget(
             name: "ParagrafSignTests",
             dependencies: ["ParagrafSign", "ParagrafCore", .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")],
+                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+                           .product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "X509", package: "swift-certificates"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "SwiftASN1", package: "swift-asn1")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ParagrafStoreTests", dependencies: ["ParagrafStore", "ParagrafCore"], swiftSettings: swiftSettings),

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdTLS
+import NIOSSL
 import Logging
 import NIOCore
 import Synchronization
@@ -135,11 +137,18 @@ final class BankIDStandIn: Sendable {
         return logger
     }()
 
-    /// Runs the stand-in on a free port of 127.0.0.1 while `body` runs.
-    func run<R: Sendable>(_ body: @Sendable (String) async throws -> R) async throws -> R {
+    /// Runs the stand-in on a free port of 127.0.0.1 while `body` runs; with `tls`, over HTTPS
+    /// that asks for the relying party's client certificate, as BankID does.
+    func run<R: Sendable>(tls: TLSConfiguration? = nil, _ body: @Sendable (String) async throws -> R) async throws -> R {
         let port = Mutex<Int?>(nil)
-        let app = Application(router: router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { channel in port.withLock { $0 = channel.localAddress?.port } }, logger: Self.quiet)
+        let configuration = ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0))
+        let running: @Sendable (any Channel) async -> Void = { channel in port.withLock { $0 = channel.localAddress?.port } }
+        let app = if let tls {
+            Application(router: router(), server: try .tls(.http1(), tlsConfiguration: tls), configuration: configuration,
+                        onServerRunning: running, logger: Self.quiet)
+        } else {
+            Application(router: router(), configuration: configuration, onServerRunning: running, logger: Self.quiet)
+        }
         return try await withThrowingTaskGroup(of: R?.self) { group in
             group.addTask { try await app.runService(gracefulShutdownSignals: []); return nil }
             var bound: Int?
@@ -149,7 +158,7 @@ final class BankIDStandIn: Sendable {
                 try await Task.sleep(for: .milliseconds(10))
             }
             guard let bound else { throw CancellationError() }
-            let result = try await body("http://127.0.0.1:\(bound)/rp/v6.0")
+            let result = try await body("\(tls == nil ? "http" : "https")://127.0.0.1:\(bound)/rp/v6.0")
             group.cancelAll()
             return result
         }

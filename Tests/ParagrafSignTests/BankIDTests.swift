@@ -76,4 +76,23 @@ struct BankIDTests {
             await #expect(throws: SigningError.self) { try await client.collect(order.orderRef) }
         }
     }
+
+    @Test("over mutual TLS, as BankID runs it: the relying party's certificate opens the door; without it the connection is refused")
+    func mutualTLS() async throws {
+        let tls = try TestTLS.make()
+        defer { tls.remove() }
+        let standIn = BankIDStandIn()
+        let identity = self.identity
+        try await standIn.run(tls: try tls.serverConfiguration()) { url in
+            let client = try BankIDClient(configuration: BankIDConfiguration(baseURL: url, certificatePEM: tls.clientCertificate, keyPEM: tls.clientKey,
+                                                                             caPEM: tls.ca, pollInterval: .milliseconds(20)))
+            let signature = try await BankIDSigner(client: client, endUserIp: "192.0.2.10").sign([1, 2, 3], as: identity, summary: "Protokoll")
+            try await client.shutdown()
+            #expect(signature.method == "BankID")
+
+            let anonymous = try BankIDClient(configuration: BankIDConfiguration(baseURL: url, caPEM: tls.ca))
+            await #expect(throws: SigningError.self) { try await anonymous.sign(endUserIp: "192.0.2.10", visible: "x", nonVisible: []) }
+            try await anonymous.shutdown()
+        }
+    }
 }
