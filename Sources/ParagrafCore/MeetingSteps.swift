@@ -407,3 +407,29 @@ public struct SignedMinutes: Hashable, Sendable {
         Self.required(draft).filter { need in !signatures.contains { $0.role == need.role && $0.person.name == need.person.name } }
     }
 }
+
+/// One extract sent in expediering: which paragraph, to whom, when, and the signed file.
+public struct DispatchRecord: Hashable, Sendable {
+    public var meetingID: MeetingID
+    public var paragraph: Int
+    public var recipient: String
+    public var extractSHA256: String
+    public var signature: [UInt8]
+    public var signedBy: String
+    public var sentOn: LocalDate
+    public var sentBy: String
+    public var channel: String
+
+    public init(meetingID: MeetingID, paragraph: Int, recipient: String, extractSHA256: String, signature: [UInt8], signedBy: String,
+                sentOn: LocalDate, sentBy: String, channel: String) {
+        self.meetingID = meetingID
+        self.paragraph = paragraph
+        self.recipient = recipient
+        self.extractSHA256 = extractSHA256
+        self.signature = signature
+        self.signedBy = signedBy
+        self.sentOn = sentOn
+        self.sentBy = sentBy
+        self.channel = channel
+    }
+}

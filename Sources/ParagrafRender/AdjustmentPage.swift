@@ -13,6 +13,7 @@ public struct AdjustmentPage: Page {
     public var signingRole: String?
     public var locked: Bool
     public var publicURL: String
+    public var dispatchURL: String
     public var done: String?
     public var pdfSHA256: String
 
@@ -37,6 +38,7 @@ public struct AdjustmentPage: Page {
         canSign = signingRole != nil && !locked
         self.signingRole = signingRole?.rawValue
         publicURL = Links.meeting(meeting.id!)
+        dispatchURL = StaffLinks.dispatch(meeting.id!)
         self.done = done
         pdfSHA256 = signed.pdfSHA256
     }

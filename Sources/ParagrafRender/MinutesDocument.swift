@@ -13,14 +13,18 @@ public struct MinutesDocument: Sendable {
     public var contentHash: String?
     /// For a paragraph's extract: only these numbers.
     public var only: Set<Int>?
+    /// An extract's utdragsbestyrkande: who certifies it a true copy, on which day, sent to whom.
+    public var certification: (by: String, on: LocalDate, recipient: String)?
 
-    public init(municipality: String, committee: String, meeting: Meeting, minutes: Minutes, contentHash: String? = nil, only: Set<Int>? = nil) {
+    public init(municipality: String, committee: String, meeting: Meeting, minutes: Minutes, contentHash: String? = nil, only: Set<Int>? = nil,
+                certification: (by: String, on: LocalDate, recipient: String)? = nil) {
         self.municipality = municipality
         self.committee = committee
         self.meeting = meeting
         self.minutes = minutes
         self.contentHash = contentHash
         self.only = only
+        self.certification = certification
     }
 
     var paragraphs: [Paragraph] { minutes.paragraphs.filter { only?.contains($0.number) ?? true }.sorted { $0.number < $1.number } }
@@ -122,6 +126,14 @@ public struct MinutesDocument: Sendable {
                 out += "== \(Typst.text("Beslutet expedieras till"))\n\n" + paragraph.recipients.map(Typst.text).joined(separator: " \\\n") + "\n\n"
             }
             if paragraph.immediatelyAdjusted { out += "\(Typst.text("Paragrafen förklarades omedelbart justerad."))\n\n" }
+        }
+        if let certification {
+            out += "== Utdragsbestyrkande\n\n" + Typst.text("Rätt utdraget intygar \(certification.by), \(certification.on.iso).") + "\n\n"
+            out += Typst.text("Expedierat till \(certification.recipient).") + "\n\n"
+            if let adjustment = minutes.adjustment, !adjustment.signatures.isEmpty {
+                out += Typst.text("Protokollet justerat " + adjustment.signatures.map { "\($0.signedOn.iso) av \($0.signer.name) (\($0.role.rawValue))" }
+                    .joined(separator: ", ") + ".") + "\n\n"
+            }
         }
         return out
     }

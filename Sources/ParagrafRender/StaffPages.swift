@@ -35,6 +35,7 @@ public enum StaffLinks {
     public static func notice(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)/kallelse" }
     public static func minutes(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)/protokoll" }
     public static func adjustment(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)/justering" }
+    public static func dispatch(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)/expediering" }
 }
 
 public struct LoginPage: Page {

@@ -93,3 +93,42 @@ extension SQLStore {
         }
     }
 }
+
+// MARK: - Expediering
+
+extension SQLStore {
+    public func dispatch(_ record: DispatchRecord, extract: [UInt8]) async throws {
+        guard let signed = try await signedMinutes(for: record.meetingID), signed.lockedAt != nil else {
+            throw StoreError.invalid("protokollet är inte justerat; beslut expedieras efter justeringen")
+        }
+        try await write { db in
+            let existing = try await db.select().column("id").from("dispatches").where("meeting_id", .equal, SQLBind(record.meetingID.rawValue))
+                .where("paragraph_number", .equal, SQLBind(record.paragraph)).where("recipient", .equal, SQLBind(record.recipient)).first()
+            if existing != nil { throw StoreError.conflict("§ \(record.paragraph) är redan expedierad till \(record.recipient)") }
+            try await db.insert(into: "files").columns("sha256", "media_type", "byte_count", "content", "created_at")
+                .values(SQLBind(record.extractSHA256), SQLBind("application/pdf"), SQLBind(Int64(extract.count)), SQLBind(Data(extract)),
+                        SQLBind(Timestamp.now()))
+                .ignoringConflicts(with: ["sha256"]).run()
+            try await db.insert(into: "dispatches").columns("meeting_id", "paragraph_number", "recipient", "extract_sha256", "signature",
+                                                             "signed_by", "sent_on", "sent_by", "channel")
+                .values(SQLBind(record.meetingID.rawValue), SQLBind(record.paragraph), SQLBind(record.recipient), SQLBind(record.extractSHA256),
+                        SQLBind(Data(record.signature)), SQLBind(record.signedBy), SQLBind(record.sentOn.iso), SQLBind(record.sentBy),
+                        SQLBind(record.channel)).run()
+            _ = try await Self.record(AuditEntry(at: Timestamp.now(), actor: record.sentBy, action: "expedierade § \(record.paragraph)",
+                                                 subjectKind: "protokoll", subjectID: record.meetingID.rawValue,
+                                                 after: try JSONText.encode(["mottagare": record.recipient, "utdrag": record.extractSHA256])), db: db)
+        }
+    }
+
+    public func dispatches(for meeting: MeetingID) async throws -> [DispatchRecord] {
+        try await read { db in
+            try await db.select().column("*").from("dispatches").where("meeting_id", .equal, SQLBind(meeting.rawValue))
+                .orderBy("paragraph_number").orderBy("id").all().map { row in
+                    DispatchRecord(meetingID: meeting, paragraph: try row.int("paragraph_number"), recipient: try row.string("recipient"),
+                                   extractSHA256: try row.string("extract_sha256"), signature: Array(try row.decode(column: "signature", as: Data.self)),
+                                   signedBy: try row.string("signed_by"), sentOn: try row.date("sent_on"), sentBy: try row.string("sent_by"),
+                                   channel: try row.string("channel"))
+                }
+        }
+    }
+}

@@ -124,6 +124,10 @@ public protocol DraftStore: Sendable {
     func addSignature(_ signature: SignedMinutes.Signed, meeting: MeetingID, actor: String) async throws
     /// Files the adjusted minutes, posts the notice of adjustment and locks them; one transaction.
     func lock(_ minutes: Minutes, assignments: [Int: [DraftAssignment]], endTime: LocalTime?, posted: LocalDate, actor: String) async throws
+
+    /// Records an extract sent, with its signed file; the same paragraph to the same recipient once.
+    func dispatch(_ record: DispatchRecord, extract: [UInt8]) async throws
+    func dispatches(for meeting: MeetingID) async throws -> [DispatchRecord]
 }
 
 /// Assignments, referrals, delegated decisions and notifications.

@@ -133,3 +133,73 @@ enum JSONEncoding {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
+
+/// Expediering: a signed protokollsutdrag (PDF/A with utdragsbestyrkande) for each paragraph's
+/// each recipient, and the list of what was sent to whom and when.
+func addDispatchRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRenderer, typst: TypstCompiler, signer: X509Signer?) {
+    @Sendable func locked(_ context: PortalContext) async throws -> (Meeting, Committee, Minutes) {
+        guard let meeting = try await store.meeting(MeetingID(try context.id("meeting"))),
+              let committee = try await store.committee(meeting.committeeID) else { throw HTTPError(.notFound) }
+        guard let signed = try await store.signedMinutes(for: meeting.id!), signed.lockedAt != nil,
+              let minutes = try await store.minutes(for: meeting.id!) else {
+            throw UserFacingError(status: .notFound, title: "Protokollet är inte justerat", message: "Beslut expedieras när protokollet är justerat.")
+        }
+        return (meeting, committee, minutes)
+    }
+    let keep: StaffRoutes.Need = { _, context in
+        guard let meeting = try await store.meeting(MeetingID(try context.id("meeting"))) else { throw HTTPError(.notFound) }
+        return .keepMinutes(meeting.committeeID)
+    }
+    staff.get("/intern/sammantraden/:meeting/expediering", need: keep) { request, context, user in
+        let (meeting, committee, minutes) = try await locked(context)
+        let done = FormParameters(query: request.uri.query).get("klart") == "expedierat" ? "Besluten är expedierade." : nil
+        return HTML.response(try renderer.render(DispatchPage(bar: staffBar(user, context), committee: committee, meeting: meeting, minutes: minutes,
+                                                              dispatches: try await store.dispatches(for: meeting.id!), done: done)))
+    }
+    staff.post("/intern/sammantraden/:meeting/expediering", need: keep) { _, context, user in
+        let (meeting, committee, minutes) = try await locked(context)
+        guard let signer else {
+            throw UserFacingError(status: .serviceUnavailable, title: "Underskrift är inte inställd",
+                                  message: "Paragraf har ingen underskriftstjänst inställd (signing.ca-directory). Kontakta administratören.")
+        }
+        let sent = try await store.dispatches(for: meeting.id!)
+        let municipality = try await store.municipality(committee.municipalityID)?.name ?? ""
+        let today = LocalDate.today()
+        for paragraph in minutes.paragraphs.sorted(by: { $0.number < $1.number }) {
+            for recipient in paragraph.recipients where !sent.contains(where: { $0.paragraph == paragraph.number && $0.recipient == recipient }) {
+                let document = MinutesDocument(municipality: municipality, committee: committee.name, meeting: meeting, minutes: minutes,
+                                               only: [paragraph.number], certification: (user.account.name, today, recipient))
+                let source = document.typst
+                let timestamp = PlanningForm.timestamp(of: today)
+                let pdf = try await NIOThreadPool.singleton.runIfActive { try typst.pdf(source, timestamp: timestamp) }
+                let signature: DocumentSignature
+                do {
+                    signature = try await signer.sign(pdf, as: SignerIdentity(person: PersonRef(name: user.account.name), role: .sekreterare,
+                                                                              account: user.account.username), summary: "Protokollsutdrag")
+                } catch let error as SigningError {
+                    throw UserFacingError.badForm(error.description)
+                }
+                try await store.dispatch(DispatchRecord(meetingID: meeting.id!, paragraph: paragraph.number, recipient: recipient,
+                                                        extractSHA256: signature.documentSHA256, signature: signature.data, signedBy: user.account.name,
+                                                        sentOn: today, sentBy: user.actor, channel: "digitalt"), extract: pdf)
+            }
+        }
+        return seeOther(StaffLinks.dispatch(meeting.id!) + "?klart=expedierat")
+    }
+    staff.get("/intern/sammantraden/:meeting/expediering/:file", need: keep) { _, context, _ in
+        let (meeting, _, _) = try await locked(context)
+        let name = context.parameters.get("file") ?? ""
+        let parts = name.split(separator: ".")
+        guard parts.count == 2, let index = Int(parts[0]), index >= 1 else { throw HTTPError(.notFound) }
+        let dispatches = try await store.dispatches(for: meeting.id!)
+        guard index <= dispatches.count else { throw HTTPError(.notFound) }
+        let record = dispatches[index - 1]
+        if parts[1] == "p7s" {
+            return Response(status: .ok, headers: [.contentType: "application/pkcs7-signature", .cacheControl: "private, no-store",
+                                                   .contentDisposition: "attachment; filename=\"utdrag-\(record.paragraph)-\(index).p7s\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: record.signature)))
+        }
+        guard parts[1] == "pdf", let pdf = try await store.sourceFile(sha256: record.extractSHA256) else { throw HTTPError(.notFound) }
+        return pdfResponse(Array(pdf), name: "utdrag-\(record.paragraph)-\(index).pdf")
+    }
+}

@@ -36,8 +36,9 @@ func buildRouter(store: any Store, configuration: AppConfiguration,
     addDiaryRoutes(to: staff, store: store, renderer: renderer, uploadLimit: configuration.uploadLimit)
     addPlanningRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler())
     addMinutesRoutes(to: staff, store: store, renderer: renderer)
-    addAdjustmentRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler(),
-                        signer: configuration.signingDirectory.map { X509Signer(ca: LocalCA(directory: URL(fileURLWithPath: $0))) })
+    let x509 = configuration.signingDirectory.map { X509Signer(ca: LocalCA(directory: URL(fileURLWithPath: $0))) }
+    addAdjustmentRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler(), signer: x509)
+    addDispatchRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler(), signer: x509)
     router.get("/health") { _, _ in
         HealthResponse(status: "ok")
     }

@@ -20,6 +20,7 @@ struct AdjustmentWebTests {
             let ca = try LocalCA.create(in: caDir, name: "Borås Stad")
             try ca.issue(account: "ledamot.aln", name: "Mattias Danielsson")
             try ca.issue(account: "sven", name: "Sven Svensson")
+            try ca.issue(account: "sekr.aln", name: "Sara Sekreterare")
             _ = try await store.save(Account(username: "sven", name: "Sven Svensson", person: sven.id, grants: [Grant(.member, committee: world.aln.id)]),
                                      passwordHash: try await Passwords(cost: 4).hash(testPassword), actor: "test")
             let aln = world.aln.id!
@@ -82,6 +83,29 @@ struct AdjustmentWebTests {
                     #expect(String(buffer: response.body).contains("Arbetslivsnämnden"))
                 }
                 #expect(board == .ok)
+
+                // Expediering: a signed extract of § 1 for its recipient; § 2 has none.
+                #expect(try await sara.post(client, base + "/expediering") == .seeOther)
+                let dispatched = try await store.dispatches(for: meeting.id!)
+                #expect(dispatched.map { "\($0.paragraph) \($0.recipient)" } == ["1 Kommunstyrelsen"])
+                let extract = try await client.execute(uri: base + "/expediering/1.pdf", method: .get, headers: sara.headers) { Array(buffer: $0.body) }
+                let extractText = try TestPDF.text(extract)
+                #expect(extractText.contains("PROTOKOLLSUTDRAG") && extractText.contains("Budgeten godkänns.") && !extractText.contains("Bistånd beviljas."))
+                #expect(extractText.contains("Rätt utdraget intygar Sara Sekreterare") && extractText.contains("Expedierat till Kommunstyrelsen."))
+                let extractSignature = try await client.execute(uri: base + "/expediering/1.p7s", method: .get, headers: sara.headers) { Array(buffer: $0.body) }
+                let extractDir = dir.appendingPathComponent("utdrag")
+                try FileManager.default.createDirectory(at: extractDir, withIntermediateDirectories: true)
+                try Data(extract).write(to: extractDir.appendingPathComponent("utdrag.pdf"))
+                try Data(extractSignature).write(to: extractDir.appendingPathComponent("utdrag.p7s"))
+                #expect(try CLI.run(["verify", "--ca", caDir.path, extractDir.appendingPathComponent("utdrag.pdf").path,
+                                     extractDir.appendingPathComponent("utdrag.p7s").path]).status == 0)
+                #expect(try await sara.post(client, base + "/expediering") == .seeOther)
+                #expect(try await store.dispatches(for: meeting.id!).count == 1, "sent once")
+                let list = try await sara.get(client, base + "/expediering") { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("Kommunstyrelsen") && html.contains("Allt är expedierat."))
+                }
+                #expect(list == .ok)
 
                 // paragraf verify, on the store and on the exported files.
                 let exported = dir.appendingPathComponent("export")

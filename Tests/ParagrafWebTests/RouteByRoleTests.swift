@@ -57,6 +57,9 @@ struct RouteByRoleTests {
         "GET /intern/sammantraden/:meeting/justering": ["sekr.aln", "ledamot.aln"],
         "GET /intern/sammantraden/:meeting/justering/protokoll.pdf": ["sekr.aln", "ledamot.aln"],
         "POST /intern/sammantraden/:meeting/justering/signera": ["sekr.aln", "ledamot.aln"],
+        "GET /intern/sammantraden/:meeting/expediering": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/expediering": ["sekr.aln"],
+        "GET /intern/sammantraden/:meeting/expediering/:file": ["sekr.aln"],
     ]
 
     @Test("every staff route refuses the anonymous public and each role that must not use it, and changes nothing when it refuses")
@@ -70,7 +73,7 @@ struct RouteByRoleTests {
             let meeting = try await store.plan(Meeting(committeeID: world.aln.id!, date: day("2026-12-15")), actor: "test")
             _ = try await store.setAgenda(AgendaPlan.standard(meeting: meeting.id!, cases: []), for: meeting.id!, actor: "test")
             try await store.issue(Notice(meetingID: meeting.id!, issued: day("2026-12-01")), actor: "test")
-            let parameters = [":number": "1", ":meeting": String(meeting.id!.rawValue), ":committee": String(world.aln.id!.rawValue), ":case": String(matter.id!.rawValue),
+            let parameters = [":file": "1.pdf", ":number": "1", ":meeting": String(meeting.id!.rawValue), ":committee": String(world.aln.id!.rawValue), ":case": String(matter.id!.rawValue),
                               ":document": String(document.id!.rawValue), ":account": String(world.accounts["sekr.ks"]!.id!.rawValue)]
             let (app, routes) = try await buildRouter(store: store, configuration: staffTestConfiguration, logger: quiet)
             #expect(routes.count == Self.allowed.count, "every declared route has a line in the table, and no line is left over")

@@ -38,6 +38,7 @@ public enum Migrations {
         migration0009Absences,
         migration0010MinutesDrafts,
         migration0011Adjustment,
+        migration0012Dispatches,
     ]
 }
 
