@@ -57,6 +57,12 @@ public struct MeetingPage: Page {
     public var adjusters: String?
     public var adjusted: String?
     public var posted: String?
+    /// Underskrifter: who signed, as what, when and how.
+    public var signatures: [String]
+    public var hasSignatures: Bool
+    /// The certificate of posting (anslagsbevis), once the notice of adjustment is up.
+    public var certificate: [String]
+    public var hasCertificate: Bool
     public var members: [AttendanceRow]
     public var others: [AttendanceRow]
     public var paragraphs: [ParagraphRow]
@@ -91,6 +97,21 @@ public struct MeetingPage: Page {
         self.adjusters = adjusters.isEmpty ? nil : adjusters.joined(separator: ", ")
         self.adjusted = minutes?.adjustment?.date.map(SwedishFormat.date)
         self.posted = minutes?.announcement.map { SwedishFormat.date($0.posted) }
+        self.signatures = (minutes?.adjustment?.signatures ?? []).map { s in
+            "\(s.role.rawValue.prefix(1).uppercased() + s.role.rawValue.dropFirst()): \(s.signer.name), \(SwedishFormat.date(s.signedOn))"
+                + (s.method.map { " (\($0))" } ?? "")
+        }
+        self.hasSignatures = !signatures.isEmpty
+        if let announcement = minutes?.announcement {
+            self.certificate = [
+                "Justeringen har tillkännagivits på kommunens anslagstavla den \(SwedishFormat.date(announcement.posted)).",
+                "Sista dag att överklaga beslut genom laglighetsprövning: \(SwedishFormat.date(announcement.lastAppealDay)).",
+                "Anslaget tas ned den \(SwedishFormat.date(announcement.takeDown)).",
+            ] + (announcement.minutesKeptAt.map { ["Protokollet förvaras hos \($0)."] } ?? [])
+        } else {
+            self.certificate = []
+        }
+        self.hasCertificate = !certificate.isEmpty
         func span(_ from: Int?, _ to: Int?) -> String? {
             guard let from, let to else { return nil }
             return SwedishFormat.paragraphs(from, to)

@@ -83,6 +83,12 @@ struct AdjustmentWebTests {
                     #expect(String(buffer: response.body).contains("Arbetslivsnämnden"))
                 }
                 #expect(board == .ok)
+                let meetingPage = try await TestSession.anonymous.get(client, "/sammantraden/\(meeting.id!.rawValue)") { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("Ordförande: Mattias Danielsson") && html.contains("(X.509)") && html.contains("Anslagsbevis"))
+                    #expect(html.contains("Sista dag att överklaga"))
+                }
+                #expect(meetingPage == .ok)
 
                 // Expediering: a signed extract of § 1 for its recipient; § 2 has none.
                 #expect(try await sara.post(client, base + "/expediering") == .seeOther)
