@@ -8,8 +8,26 @@ extension SQLStore {
         let kind = backend.kind
         return try await write { db in
             try await Self.serializeFilings(db, kind)
-            return try await Filing(db: db, record: record).run()
+            return try await Self.fileLogged(record, db: db)
         }
+    }
+
+    /// Files a record and logs what it changed, in the caller's transaction: an import changes
+    /// meetings and minutes as surely as a form does.
+    static func fileLogged(_ record: MeetingRecord, db: any SQLDatabase) async throws -> FilingOutcome {
+        let outcome = try await Filing(db: db, record: record).run()
+        let action: String
+        switch outcome {
+        case .unchanged: return outcome
+        case .added: action = "importerade"
+        case .replaced: action = "importerade en ny version av"
+        case .keptDocumentOnly: action = "importerade handling till"
+        }
+        let source = record.source.file
+        _ = try await Self.record(AuditEntry(at: Timestamp.now(), actor: "import", action: "\(action) \(record.kind.rawValue)", subjectKind: "sammanträde",
+                                        subjectID: outcome.meetingID.rawValue,
+                                        after: try JSONText.encode(["fil": source.fileName, "sha256": source.sha256])), db: db)
+        return outcome
     }
 
     public func file(_ records: [MeetingRecord]) async throws -> [Result<FilingOutcome, StoreError>] {
@@ -26,7 +44,7 @@ extension SQLStore {
             let outcomes = try await write { db in
                 try await Self.serializeFilings(db, kind)
                 var outcomes: [FilingOutcome] = []
-                for index in valid { outcomes.append(try await Filing(db: db, record: records[index]).run()) }
+                for index in valid { outcomes.append(try await Self.fileLogged(records[index], db: db)) }
                 return outcomes
             }
             for (index, outcome) in zip(valid, outcomes) { results[index] = .success(outcome) }

@@ -121,6 +121,10 @@ struct FilingContractTests {
             let again = try await store.file(record)
             #expect(again == .unchanged(first.meetingID))
             #expect(try await tableCounts(store) == before)
+            // The import is in the audit log once: the second filing changed nothing to log.
+            let log = try await store.auditLog(subjectKind: "sammanträde", subjectID: first.meetingID.rawValue, limit: 10)
+            #expect(log.map(\.action) == ["importerade protokoll"] && log[0].actor == "import")
+            #expect(log[0].after?.contains(record.source.file.sha256) == true)
         }
     }
 
