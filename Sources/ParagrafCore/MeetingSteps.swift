@@ -380,6 +380,8 @@ public struct SignedMinutes: Hashable, Sendable {
     }
 
     public var meetingID: MeetingID
+    /// 0 for the whole minutes; a § number for that paragraph's immediate adjustment.
+    public var part: Int
     public var pdfSHA256: String
     /// The draft as it was when the PDF was made (JSON), and its SHA-256, which the PDF prints.
     public var content: String
@@ -387,8 +389,9 @@ public struct SignedMinutes: Hashable, Sendable {
     public var signatures: [Signed]
     public var lockedAt: String?
 
-    public init(meetingID: MeetingID, pdfSHA256: String, content: String, contentSHA256: String, signatures: [Signed], lockedAt: String?) {
+    public init(meetingID: MeetingID, part: Int = 0, pdfSHA256: String, content: String, contentSHA256: String, signatures: [Signed], lockedAt: String?) {
         self.meetingID = meetingID
+        self.part = part
         self.pdfSHA256 = pdfSHA256
         self.content = content
         self.contentSHA256 = contentSHA256

@@ -36,6 +36,7 @@ public enum StaffLinks {
     public static func minutes(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)/protokoll" }
     public static func adjustment(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)/justering" }
     public static func dispatch(_ id: MeetingID) -> String { "/intern/sammantraden/\(id.rawValue)/expediering" }
+    public static func immediate(_ id: MeetingID, _ number: Int) -> String { "/intern/sammantraden/\(id.rawValue)/omedelbar/\(number)" }
 }
 
 public struct LoginPage: Page {

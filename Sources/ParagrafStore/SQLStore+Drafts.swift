@@ -32,8 +32,14 @@ extension SQLStore {
     public func save(_ draft: MinutesDraft, version: Int, actor: String, action: String, paragraph: Int?) async throws -> Int {
         let id = draft.minutes.meetingID
         guard let (before, stored) = try await minutesDraft(for: id) else { throw StoreError.notFound("protokollsutkast för sammanträde \(id.rawValue)") }
-        if try await signedMinutes(for: id) != nil {
+        if try await signedMinutes(for: id, part: 0) != nil {
             throw StoreError.invalid("protokollet är skickat för justering och ändras inte längre")
+        }
+        // A paragraph sent for immediate adjustment stays as it was signed.
+        for p in draft.minutes.paragraphs where p != before.paragraph(p.number) {
+            if try await signedMinutes(for: id, part: p.number) != nil {
+                throw StoreError.invalid("§ \(p.number) är skickad för omedelbar justering och ändras inte längre")
+            }
         }
         guard stored == version else {
             throw StoreError.conflict("protokollet har ändrats av någon annan sedan sidan visades; ladda om sidan och gör ändringen igen")

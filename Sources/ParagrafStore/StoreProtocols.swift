@@ -118,16 +118,30 @@ public protocol DraftStore: Sendable {
     /// Returns the new version.
     func save(_ draft: MinutesDraft, version: Int, actor: String, action: String, paragraph: Int?) async throws -> Int
 
-    /// Keeps the PDF/A made from the closed draft for signing; the draft is frozen from then on.
-    func prepareSigning(meeting: MeetingID, pdf: [UInt8], pdfSHA256: String, content: String, contentSHA256: String, actor: String) async throws
-    func signedMinutes(for meeting: MeetingID) async throws -> SignedMinutes?
-    func addSignature(_ signature: SignedMinutes.Signed, meeting: MeetingID, actor: String) async throws
+    /// Keeps the PDF/A made from the closed draft (part 0), or an immediately adjusted paragraph's
+    /// extract (part = its § number), for signing; what it was made from is frozen from then on.
+    func prepareSigning(meeting: MeetingID, part: Int, pdf: [UInt8], pdfSHA256: String, content: String, contentSHA256: String, actor: String) async throws
+    func signedMinutes(for meeting: MeetingID, part: Int) async throws -> SignedMinutes?
+    func addSignature(_ signature: SignedMinutes.Signed, meeting: MeetingID, part: Int, actor: String) async throws
+    /// Locks an immediately adjusted paragraph's signed extract.
+    func lockImmediate(meeting: MeetingID, paragraph: Int, actor: String) async throws
     /// Files the adjusted minutes, posts the notice of adjustment and locks them; one transaction.
     func lock(_ minutes: Minutes, assignments: [Int: [DraftAssignment]], endTime: LocalTime?, posted: LocalDate, actor: String) async throws
 
     /// Records an extract sent, with its signed file; the same paragraph to the same recipient once.
     func dispatch(_ record: DispatchRecord, extract: [UInt8]) async throws
     func dispatches(for meeting: MeetingID) async throws -> [DispatchRecord]
+}
+
+extension DraftStore {
+    /// The whole minutes (part 0).
+    public func prepareSigning(meeting: MeetingID, pdf: [UInt8], pdfSHA256: String, content: String, contentSHA256: String, actor: String) async throws {
+        try await prepareSigning(meeting: meeting, part: 0, pdf: pdf, pdfSHA256: pdfSHA256, content: content, contentSHA256: contentSHA256, actor: actor)
+    }
+    public func signedMinutes(for meeting: MeetingID) async throws -> SignedMinutes? { try await signedMinutes(for: meeting, part: 0) }
+    public func addSignature(_ signature: SignedMinutes.Signed, meeting: MeetingID, actor: String) async throws {
+        try await addSignature(signature, meeting: meeting, part: 0, actor: actor)
+    }
 }
 
 /// Assignments, referrals, delegated decisions and notifications.

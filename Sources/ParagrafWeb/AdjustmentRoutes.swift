@@ -52,27 +52,68 @@ func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: Page
         guard let person = user.account.person else { return nil }
         return signed.missing(draft).first { $0.person.personID == person }?.role
     }
-    staff.get("/intern/sammantraden/:meeting/justering", need: attend) { request, context, user in
+    /// 0 for the whole minutes, else the § number of an immediately adjusted paragraph.
+    @Sendable func part(_ context: PortalContext) -> Int { context.parameters.get("number", as: Int.self) ?? 0 }
+    @Sendable func base(_ meeting: Meeting, _ part: Int) -> String {
+        part == 0 ? StaffLinks.adjustment(meeting.id!) : StaffLinks.immediate(meeting.id!, part)
+    }
+
+    // Immediate adjustment of one paragraph at the meeting: its extract, signed at once.
+    staff.post("/intern/sammantraden/:meeting/protokoll/:number/omedelbar", need: keep) { _, context, user in
         let (meeting, committee) = try await meeting(context)
-        guard let signed = try await store.signedMinutes(for: meeting.id!), let (draft, _) = try await store.minutesDraft(for: meeting.id!) else {
+        let number = part(context)
+        guard let (draft, _) = try await store.minutesDraft(for: meeting.id!), let paragraph = draft.paragraph(number) else { throw HTTPError(.notFound) }
+        guard paragraph.immediatelyAdjusted, !paragraph.decision.isEmpty else {
+            throw UserFacingError.badForm("§ \(number) ska ha sitt beslut och vara markerad för omedelbar justering innan den skickas.")
+        }
+        guard draft.minutes.adjustment?.adjusters.isEmpty == false, draft.minutes.chair != nil else {
+            throw UserFacingError.badForm("Välj justerare innan en paragraf justeras omedelbart.")
+        }
+        let content = try JSONEncoding.sorted(paragraph)
+        let contentHash = SHA256.hex(Array(content.utf8))
+        let municipality = try await store.municipality(committee.municipalityID)?.name ?? ""
+        let source = MinutesDocument(municipality: municipality, committee: committee.name, meeting: meeting, minutes: draft.minutes,
+                                     contentHash: contentHash, only: [number]).typst
+        let timestamp = PlanningForm.timestamp(of: meeting.date)
+        let pdf = try await NIOThreadPool.singleton.runIfActive { try typst.pdf(source, timestamp: timestamp) }
+        do {
+            try await store.prepareSigning(meeting: meeting.id!, part: number, pdf: pdf, pdfSHA256: SHA256.hex(pdf), content: content,
+                                           contentSHA256: contentHash, actor: user.actor)
+        } catch let error as StoreError {
+            throw UserFacingError.badForm(error.description)
+        }
+        return seeOther(StaffLinks.immediate(meeting.id!, number) + "?klart=skickat")
+    }
+
+    @Sendable func signingPage(_ request: Request, _ context: PortalContext, _ user: StaffUser) async throws -> Response {
+        let (meeting, committee) = try await meeting(context)
+        let part = part(context)
+        guard let signed = try await store.signedMinutes(for: meeting.id!, part: part), let (draft, _) = try await store.minutesDraft(for: meeting.id!) else {
             throw UserFacingError(status: .notFound, title: "Protokollet är inte skickat för justering",
                                   message: "Nämndsekreteraren skickar protokollet för justering när sammanträdet är avslutat.")
         }
         let done = FormParameters(query: request.uri.query).get("klart").flatMap { AdjustmentForm.doneMessages[$0] }
-        return HTML.response(try renderer.render(AdjustmentPage(bar: staffBar(user, context), committee: committee, meeting: meeting, signed: signed,
-                                                                required: SignedMinutes.required(draft), signingRole: signingRole(user, draft, signed),
-                                                                done: done)))
+        var page = AdjustmentPage(bar: staffBar(user, context), committee: committee, meeting: meeting, signed: signed,
+                                  required: SignedMinutes.required(draft), signingRole: signingRole(user, draft, signed), done: done)
+        if part != 0 {
+            page.title = "Omedelbar justering av § \(part) – \(committee.name) \(SwedishFormat.meetingDate(meeting))"
+            page.pdfURL = base(meeting, part) + "/utdrag.pdf"
+            page.signURL = base(meeting, part) + "/signera"
+        }
+        return HTML.response(try renderer.render(page))
     }
-    staff.get("/intern/sammantraden/:meeting/justering/protokoll.pdf", need: attend) { _, context, _ in
+    @Sendable func signedPDF(_ context: PortalContext) async throws -> Response {
         let (meeting, _) = try await meeting(context)
-        guard let signed = try await store.signedMinutes(for: meeting.id!), let pdf = try await store.sourceFile(sha256: signed.pdfSHA256) else {
+        guard let signed = try await store.signedMinutes(for: meeting.id!, part: part(context)),
+              let pdf = try await store.sourceFile(sha256: signed.pdfSHA256) else {
             throw HTTPError(.notFound)
         }
-        return pdfResponse(Array(pdf), name: "protokoll-\(meeting.date?.iso ?? "").pdf")
+        return pdfResponse(Array(pdf), name: (part(context) == 0 ? "protokoll" : "utdrag-\(part(context))") + "-\(meeting.date?.iso ?? "").pdf")
     }
-    staff.post("/intern/sammantraden/:meeting/justering/signera", need: attend) { _, context, user in
+    @Sendable func sign(_ context: PortalContext, _ user: StaffUser) async throws -> Response {
         let (meeting, _) = try await meeting(context)
-        guard let signed = try await store.signedMinutes(for: meeting.id!), let (draft, _) = try await store.minutesDraft(for: meeting.id!),
+        let part = part(context)
+        guard let signed = try await store.signedMinutes(for: meeting.id!, part: part), let (draft, _) = try await store.minutesDraft(for: meeting.id!),
               let pdf = try await store.sourceFile(sha256: signed.pdfSHA256) else { throw HTTPError(.notFound) }
         guard signed.lockedAt == nil else { throw UserFacingError.badForm("Protokollet är redan justerat och låst.") }
         guard let person = user.account.person,
@@ -80,7 +121,7 @@ func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: Page
             throw UserFacingError.forbidden("Du är inte ordförande eller utsedd justerare för det här protokollet och kan inte signera det.")
         }
         if signed.signatures.contains(where: { $0.role == need.role && $0.person.name == need.person.name }) {
-            throw UserFacingError(status: .conflict, title: "Redan signerat", message: "Du har redan signerat protokollet som \(need.role.rawValue).")
+            throw UserFacingError(status: .conflict, title: "Redan signerat", message: "Du har redan signerat som \(need.role.rawValue).")
         }
         guard let signer else {
             throw UserFacingError(status: .serviceUnavailable, title: "Underskrift är inte inställd",
@@ -89,29 +130,39 @@ func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: Page
         let signature: DocumentSignature
         do {
             signature = try await signer.sign(Array(pdf), as: SignerIdentity(person: need.person, role: need.role, account: user.account.username),
-                                              summary: "Protokoll \(meeting.date?.iso ?? "")")
+                                              summary: (part == 0 ? "Protokoll " : "Protokollsutdrag § \(part) ") + (meeting.date?.iso ?? ""))
         } catch let error as SigningError {
             throw UserFacingError.badForm(error.description)
         }
         do {
             try await store.addSignature(.init(role: need.role, person: need.person, account: user.account.username, method: signature.method,
                                                signedAt: signature.signedAt, documentSHA256: signature.documentSHA256, data: signature.data),
-                                         meeting: meeting.id!, actor: user.actor)
+                                         meeting: meeting.id!, part: part, actor: user.actor)
         } catch let error as StoreError {
             throw UserFacingError(status: .conflict, title: "Underskriften sparades inte", message: error.description)
         }
-        // The last signature locks the minutes and posts the notice of adjustment the same day.
-        guard let after = try await store.signedMinutes(for: meeting.id!), after.missing(draft).isEmpty else {
-            return seeOther(StaffLinks.adjustment(meeting.id!) + "?klart=signerat")
+        guard let after = try await store.signedMinutes(for: meeting.id!, part: part), after.missing(draft).isEmpty else {
+            return seeOther(base(meeting, part) + "?klart=signerat")
         }
+        if part != 0 {
+            try await store.lockImmediate(meeting: meeting.id!, paragraph: part, actor: user.actor)
+            return seeOther(base(meeting, part) + "?klart=omedelbart")
+        }
+        // The last signature locks the minutes and posts the notice of adjustment the same day.
         let today = LocalDate.today()
         var minutes = draft.minutes
         minutes.adjustment?.signatures = after.signatures.map { Signature(signer: $0.person, role: $0.role, signedOn: day(of: $0.signedAt) ?? today,
                                                                          method: $0.method) }
         minutes.announcement = Announcement(posted: today, minutesKeptAt: "kommunens kansli")
         try await store.lock(minutes, assignments: draft.assignments, endTime: draft.endTime.flatMap { LocalTime($0) }, posted: today, actor: user.actor)
-        return seeOther(StaffLinks.adjustment(meeting.id!) + "?klart=justerat")
+        return seeOther(base(meeting, part) + "?klart=justerat")
     }
+    staff.get("/intern/sammantraden/:meeting/justering", need: attend) { request, context, user in try await signingPage(request, context, user) }
+    staff.get("/intern/sammantraden/:meeting/justering/protokoll.pdf", need: attend) { _, context, _ in try await signedPDF(context) }
+    staff.post("/intern/sammantraden/:meeting/justering/signera", need: attend) { _, context, user in try await sign(context, user) }
+    staff.get("/intern/sammantraden/:meeting/omedelbar/:number", need: attend) { request, context, user in try await signingPage(request, context, user) }
+    staff.get("/intern/sammantraden/:meeting/omedelbar/:number/utdrag.pdf", need: attend) { _, context, _ in try await signedPDF(context) }
+    staff.post("/intern/sammantraden/:meeting/omedelbar/:number/signera", need: attend) { _, context, user in try await sign(context, user) }
 }
 
 /// The day of an ISO 8601 timestamp.
@@ -122,6 +173,7 @@ enum AdjustmentForm {
         "skickat": "Protokollet är skickat för justering. Ordföranden och justerarna signerar här.",
         "signerat": "Din underskrift är sparad.",
         "justerat": "Protokollet är justerat och låst, och justeringen är tillkännagiven på anslagstavlan.",
+        "omedelbart": "Paragrafen är omedelbart justerad: utdraget är signerat och beslutet gäller från i dag.",
     ]
 }
 

@@ -11,18 +11,25 @@ import Testing
 
 @Suite("Staff: adjustment, signatures, the lock and paragraf verify")
 struct AdjustmentWebTests {
+    /// The staff world with Sven (S) as an ersättare with an account, and a CA that has issued
+    /// signing certificates to the chair, Sven and the secretary.
+    static func signers(_ store: SQLStore, _ dir: URL) async throws -> (StaffWorld, Person, URL) {
+        let world = try await StaffWorld.make(store)
+        let (sven, _) = try await PlanningWebTests.seats(store, world)
+        let caDir = dir.appendingPathComponent("ca")
+        let ca = try LocalCA.create(in: caDir, name: "Borås Stad")
+        try ca.issue(account: "ledamot.aln", name: "Mattias Danielsson")
+        try ca.issue(account: "sven", name: "Sven Svensson")
+        try ca.issue(account: "sekr.aln", name: "Sara Sekreterare")
+        _ = try await store.save(Account(username: "sven", name: "Sven Svensson", person: sven.id, grants: [Grant(.member, committee: world.aln.id)]),
+                                 passwordHash: try await Passwords(cost: 4).hash(testPassword), actor: "test")
+        return (world, sven, caDir)
+    }
+
     @Test("the chair and the adjuster sign the PDF/A; then the minutes are locked, public and posted; verify accepts them and rejects one byte changed")
     func adjust() async throws {
         try await withTemporaryStore { store, dir in
-            let world = try await StaffWorld.make(store)
-            let (sven, _) = try await PlanningWebTests.seats(store, world)
-            let caDir = dir.appendingPathComponent("ca")
-            let ca = try LocalCA.create(in: caDir, name: "Borås Stad")
-            try ca.issue(account: "ledamot.aln", name: "Mattias Danielsson")
-            try ca.issue(account: "sven", name: "Sven Svensson")
-            try ca.issue(account: "sekr.aln", name: "Sara Sekreterare")
-            _ = try await store.save(Account(username: "sven", name: "Sven Svensson", person: sven.id, grants: [Grant(.member, committee: world.aln.id)]),
-                                     passwordHash: try await Passwords(cost: 4).hash(testPassword), actor: "test")
+            let (world, sven, caDir) = try await Self.signers(store, dir)
             let aln = world.aln.id!
             let meeting = try await store.plan(Meeting(committeeID: aln, date: day("2026-12-15"), startTime: LocalTime("17:00"), place: "Stadshuset"),
                                                actor: "test")
@@ -136,6 +143,55 @@ struct AdjustmentWebTests {
                 }
                 let rows = try CLI.run(["verify", "--ca", caDir.path, "--store", dir.appendingPathComponent("p.sqlite").path, "--meeting", String(meeting.id!.rawValue)])
                 #expect(rows.status == 1 && rows.stdout.contains("§ 1: beslutet har ändrats i databasen."), "\(rows.stdout)")
+            }
+        }
+    }
+
+    @Test("a paragraph adjusted immediately gets its own extract, signed at once by the chair and the adjuster, and is frozen")
+    func immediate() async throws {
+        try await withTemporaryStore { store, dir in
+            let (world, sven, caDir) = try await Self.signers(store, dir)
+            let meeting = try await store.plan(Meeting(committeeID: world.aln.id!, date: day("2026-12-15")), actor: "test")
+            _ = try await store.setAgenda([AgendaItem(meetingID: meeting.id!, position: 1, title: "Yttrande med kort svarstid"),
+                                           AgendaItem(meetingID: meeting.id!, position: 2, title: "Budget")], for: meeting.id!, actor: "test")
+            try await store.issue(Notice(meetingID: meeting.id!, issued: day("2026-12-01")), actor: "test")
+            let mattias = PersonRef(personID: world.members[0].id, name: "Mattias Danielsson", party: "C")
+            let svenRef = PersonRef(personID: sven.id, name: "Sven Svensson", party: "S")
+            var draft = MeetingSteps.open(meeting: meeting.id!, agenda: try await store.agenda(for: meeting.id!), cases: [:],
+                                          expected: [.init(person: mattias, role: .ordforande), .init(person: svenRef, role: .tjanstgorandeErsattare)],
+                                          seats: 2, firstNumber: 1, secretary: "Sara Sekreterare")
+            try await store.open(draft, actor: "test")
+            draft = try MeetingSteps.chooseAdjusters(draft, [svenRef], place: nil, date: nil)
+            draft = try MeetingSteps.decideParagraph(draft, number: 1, clauses: ["Yttrandet antas."], recipients: ["Regeringskansliet"], immediate: true)
+            _ = try await store.save(draft, version: 1, actor: "test", action: "test", paragraph: nil)
+            let decided = draft
+            var configuration = staffTestConfiguration
+            configuration.signingDirectory = caDir.path
+            let app = try await buildApplication(store: store, configuration: configuration, logger: quiet)
+            try await app.test(.router) { client in
+                let sara = try await TestSession.signIn(client, "sekr.aln")
+                let base = "/intern/sammantraden/\(meeting.id!.rawValue)"
+                #expect(try await sara.post(client, base + "/protokoll/2/omedelbar") == .badRequest, "§ 2 is not marked for it")
+                #expect(try await sara.post(client, base + "/protokoll/1/omedelbar") == .seeOther)
+                for username in ["ledamot.aln", "sven"] {
+                    let signer = try await TestSession.signIn(client, username)
+                    #expect(try await signer.post(client, base + "/omedelbar/1/signera") == .seeOther, "\(username)")
+                }
+                let signed = try #require(try await store.signedMinutes(for: meeting.id!, part: 1))
+                #expect(signed.lockedAt != nil && signed.signatures.count == 2)
+                #expect(try await store.signedMinutes(for: meeting.id!) == nil, "the minutes as a whole are not adjusted yet")
+                let extract = try await client.execute(uri: base + "/omedelbar/1/utdrag.pdf", method: .get, headers: sara.headers) { Array(buffer: $0.body) }
+                let text = try TestPDF.text(extract)
+                #expect(text.contains("Yttrandet antas.") && text.contains("PROTOKOLLSUTDRAG") && !text.contains("Budget"))
+                let verifier = MinutesVerifier(caDirectory: caDir.path)
+                #expect(try await verifier.verify(file: extract, signatures: signed.signatures.map(\.data)).ok)
+                // § 1 is frozen now; § 2 is not.
+                var changed = decided
+                changed = try MeetingSteps.decideParagraph(changed, number: 1, clauses: ["Yttrandet avslås."], recipients: [], immediate: true)
+                let frozen = changed
+                await #expect(throws: StoreError.self) { try await store.save(frozen, version: 2, actor: "x", action: "x", paragraph: 1) }
+                let other = try MeetingSteps.decideParagraph(decided, number: 2, clauses: ["Budgeten godkänns."], recipients: [], immediate: false)
+                #expect(try await store.save(other, version: 2, actor: "x", action: "x", paragraph: 2) == 3)
             }
         }
     }

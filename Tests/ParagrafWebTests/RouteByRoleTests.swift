@@ -58,6 +58,10 @@ struct RouteByRoleTests {
         "GET /intern/sammantraden/:meeting/justering/protokoll.pdf": ["sekr.aln", "ledamot.aln"],
         "POST /intern/sammantraden/:meeting/justering/signera": ["sekr.aln", "ledamot.aln"],
         "GET /intern/sammantraden/:meeting/expediering": ["sekr.aln"],
+        "POST /intern/sammantraden/:meeting/protokoll/:number/omedelbar": ["sekr.aln"],
+        "GET /intern/sammantraden/:meeting/omedelbar/:number": ["sekr.aln", "ledamot.aln"],
+        "GET /intern/sammantraden/:meeting/omedelbar/:number/utdrag.pdf": ["sekr.aln", "ledamot.aln"],
+        "POST /intern/sammantraden/:meeting/omedelbar/:number/signera": ["sekr.aln", "ledamot.aln"],
         "POST /intern/sammantraden/:meeting/expediering": ["sekr.aln"],
         "GET /intern/sammantraden/:meeting/expediering/:file": ["sekr.aln"],
     ]

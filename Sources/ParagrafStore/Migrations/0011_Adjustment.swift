@@ -1,4 +1,5 @@
-/// Adjustment: the minutes' PDF/A as sent for signing (its bytes in `files`), the content it was
+/// Adjustment: the minutes' PDF/A (part 0) or an immediately adjusted paragraph's extract (part
+/// = its § number) as sent for signing (its bytes in `files`), the content it was
 /// made from with that content's hash (printed in the PDF, so the signatures cover it), each
 /// signature, and when the minutes were locked. Signatures, like the audit log, are never
 /// changed or removed.
@@ -7,14 +8,15 @@ let migration0011Adjustment = Migration(version: 11, name: "adjustment") { kind 
     var statements = [
         """
         CREATE TABLE signed_minutes (
-            meeting_id BIGINT PRIMARY KEY REFERENCES meetings(id), pdf_sha256 TEXT NOT NULL, content TEXT NOT NULL,
-            content_sha256 TEXT NOT NULL, prepared_at TEXT NOT NULL, prepared_by TEXT NOT NULL, locked_at TEXT)
+            meeting_id BIGINT NOT NULL REFERENCES meetings(id), part INTEGER NOT NULL, pdf_sha256 TEXT NOT NULL, content TEXT NOT NULL,
+            content_sha256 TEXT NOT NULL, prepared_at TEXT NOT NULL, prepared_by TEXT NOT NULL, locked_at TEXT,
+            PRIMARY KEY (meeting_id, part))
         """,
         """
         CREATE TABLE minutes_signatures (
-            meeting_id BIGINT NOT NULL REFERENCES meetings(id), role TEXT NOT NULL, person_id BIGINT, name TEXT NOT NULL,
-            party TEXT, account TEXT NOT NULL, method TEXT NOT NULL, signed_at TEXT NOT NULL, document_sha256 TEXT NOT NULL,
-            data \(blob) NOT NULL, PRIMARY KEY (meeting_id, role, name))
+            meeting_id BIGINT NOT NULL REFERENCES meetings(id), part INTEGER NOT NULL, role TEXT NOT NULL, person_id BIGINT,
+            name TEXT NOT NULL, party TEXT, account TEXT NOT NULL, method TEXT NOT NULL, signed_at TEXT NOT NULL,
+            document_sha256 TEXT NOT NULL, data \(blob) NOT NULL, PRIMARY KEY (meeting_id, part, role, name))
         """,
     ]
     switch kind {
