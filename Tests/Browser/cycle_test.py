@@ -5,7 +5,7 @@ the secretary registers two cases and the handläggare writes their tjänsteskri
 secretary plans a meeting, builds the agenda and sends the notice; a member reports absence and
 the ersättare of the same party is called; at the meeting a three-proposal item is decided by
 kontrapropositionsvotering and a roll-call vote, with a reservation; the chair and the adjuster
-sign; the notice of adjustment is posted; and the decision, the vote and the notice are then
+sign; the notice of adjustment is posted; the decisions are dispatched as signed extracts; and the decision, the vote and the notice are then
 found on the public pages and in the API. Every staff page is checked with axe.
 
 Usage: cycle_test.py BASE_URL (a server on the store scripts/browser-cycle-setup made).
@@ -232,6 +232,15 @@ with sync_playwright() as p:
         submit(signer, "form[action$='/signera']", f"{username} signerar")
     sara.reload()
     check("Protokollet är justerat och låst" in sara.content(), "protokollet blev inte låst")
+
+    # Expediering: a signed extract to each recipient, and the list of what was sent.
+    sara.locator("a", has_text="Expediering").first.click()
+    sara.wait_for_load_state("domcontentloaded")
+    accessible(sara, axe, "expedieringen")
+    submit(sara, "form[action$='/expediering']", "expediera")
+    check("Allt är expedierat." in sara.content() and "Kommunstyrelsen" in sara.content(), "expedieringslistan visar inte vad som skickats")
+    extract = sara.request.get(BASE + sara.locator("a", has_text="PDF/A").first.get_attribute("href"))
+    check(extract.ok and extract.body()[:5] == b"%PDF-", "protokollsutdraget kom inte som PDF")
 
     # 7. The public record: the decision, the vote and the notice.
     public = browser.new_context().new_page()
