@@ -358,15 +358,48 @@ public enum OParl {
         public var created: String
         public var modified: String
         public var web: String
+        /// Justering: the adjusters and each signature given.
+        public var adjustment: Adjustment?
+        /// The notice of adjustment on the official notice board, with the appeal period it opens.
+        public var noticeOfAdjustment: NoticeOfAdjustment?
+
+        public struct Adjustment: Encodable, Sendable {
+            public struct Signed: Encodable, Sendable {
+                public var name: String
+                public var role: String
+                public var date: String
+                public var method: String?
+            }
+            public var adjusters: [String]
+            public var signatures: [Signed]
+        }
+
+        public struct NoticeOfAdjustment: Encodable, Sendable {
+            public var posted: String
+            public var lastAppealDay: String
+            public var takeDown: String
+            public var minutesKeptAt: String?
+        }
 
         enum CodingKeys: String, CodingKey {
             case id, type, name, meetingState, cancelled, start, end, organization, resultsProtocol, invitation, auxiliaryFile, agendaItem
             case created, modified, web
             case place = "paragraf:place"
+            case adjustment = "paragraf:adjustment"
+            case noticeOfAdjustment = "paragraf:noticeOfAdjustment"
         }
 
         public init(_ m: ParagrafCore.Meeting, committee: String, agenda: [AgendaItem], files: [File], kinds: [String: DocumentKind],
-                    stamps: Stamps, _ a: Addresses) {
+                    stamps: Stamps, _ a: Addresses, minutes: Minutes? = nil) {
+            adjustment = minutes?.adjustment.map { adj in
+                Adjustment(adjusters: adj.adjusters.map { OParl.text($0.description) },
+                           signatures: adj.signatures.map { .init(name: OParl.text($0.signer.name), role: $0.role.rawValue, date: $0.signedOn.iso,
+                                                                  method: $0.method) })
+            }
+            noticeOfAdjustment = minutes?.announcement.map {
+                NoticeOfAdjustment(posted: $0.posted.iso, lastAppealDay: $0.lastAppealDay.iso, takeDown: $0.takeDown.iso,
+                                   minutesKeptAt: $0.minutesKeptAt.map(OParl.text))
+            }
             let id = m.id ?? MeetingID(0)
             self.id = a.meeting(id)
             name = "\(committee), sammanträde \(SwedishFormat.meetingDate(m.dating, long: false))"

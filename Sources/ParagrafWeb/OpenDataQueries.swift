@@ -121,7 +121,11 @@ struct OpenDataQueries {
     }
 
     private func agendaItems(_ meeting: MeetingID) async throws -> [(OParl.AgendaItem, Stamps, Paragraph)] {
-        let paragraphs = try await store.minutes(for: meeting)?.paragraphs ?? []
+        try await agendaItems(of: try await store.minutes(for: meeting))
+    }
+
+    private func agendaItems(of minutes: Minutes?) async throws -> [(OParl.AgendaItem, Stamps, Paragraph)] {
+        let paragraphs = minutes?.paragraphs ?? []
         let s = try await stamps(.paragraph, paragraphs.compactMap { $0.id?.rawValue })
         return paragraphs.enumerated().compactMap { order, p in
             p.id.flatMap { s[$0.rawValue] }.map { (OParl.AgendaItem(p, order: order + 1, stamps: $0, a), $0, p) }
@@ -138,9 +142,10 @@ struct OpenDataQueries {
         let files = try await files(try await store.documents(forMeeting: id))
         let kinds = Dictionary(files.map { ($0.0.id, $0.2) }, uniquingKeysWith: { x, _ in x })
         // The minutes' paragraphs once kept; before that, the agenda as the notice gave it.
-        var agenda = try await agendaItems(id).map(\.0)
+        let minutes = try await store.minutes(for: id)
+        var agenda = try await agendaItems(of: minutes).map(\.0)
         if agenda.isEmpty { agenda = try await plannedItems(id, stamp: stamp) }
-        return OParl.Meeting(m, committee: committee, agenda: agenda, files: files.map(\.0), kinds: kinds, stamps: stamp, a)
+        return OParl.Meeting(m, committee: committee, agenda: agenda, files: files.map(\.0), kinds: kinds, stamps: stamp, a, minutes: minutes)
     }
 
     func plannedItem(_ meeting: MeetingID, position: Int) async throws -> OParl.AgendaItem? {

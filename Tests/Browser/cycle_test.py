@@ -269,6 +269,10 @@ with sync_playwright() as p:
             listing = json.load(response)
         items = [item for meeting in listing.get("data", []) for item in meeting.get("agendaItem", [])
                  if "budget 2027" in (item.get("resolutionText") or "").lower()]
+        notices = [meeting.get("paragraf:noticeOfAdjustment") for meeting in listing.get("data", []) if meeting.get("paragraf:noticeOfAdjustment")]
+        check(len(notices) == 1 and notices[0]["posted"] == datetime.date.today().isoformat(), f"anslaget saknas i API:t: {notices}")
+        if notices:
+            check(notices[0]["lastAppealDay"] > notices[0]["posted"], f"överklagandetiden i API:t: {notices[0]}")
         if check(len(items) == 1, "beslutet saknas i API:t"):
             votes = items[0].get("paragraf:votes", [])
             check([v.get("kind") for v in votes] == ["kontrapropositionsvotering", "huvudvotering"], f"omröstningarna i API:t: {votes}")

@@ -96,6 +96,13 @@ struct AdjustmentWebTests {
                     #expect(html.contains("Sista dag att överklaga"))
                 }
                 #expect(meetingPage == .ok)
+                let api = try await TestSession.anonymous.get(client, "/oparl/v1/meetings/\(meeting.id!.rawValue)") { response in
+                    let json = String(buffer: response.body)
+                    #expect(json.contains("\"paragraf:noticeOfAdjustment\":{") && json.contains("\"posted\":\"\(LocalDate.today().iso)\""))
+                    #expect(json.contains("\"lastAppealDay\":\"\(Deadlines.lastAppealDay(posted: .today()).iso)\""))
+                    #expect(json.contains("\"method\":\"X.509\"") && json.contains("\"role\":\"justerare\""))
+                }
+                #expect(api == .ok)
 
                 // Expediering: a signed extract of § 1 for its recipient; § 2 has none.
                 #expect(try await sara.post(client, base + "/expediering") == .seeOther)
