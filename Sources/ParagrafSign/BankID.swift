@@ -30,7 +30,7 @@ public struct BankIDConfiguration: Sendable {
     }
 }
 
-/// BankID's relying-party API v6: sign, collect and cancel, as JSON over HTTPS.
+/// BankID's relying-party API v6: auth, sign, collect and cancel, as JSON over HTTPS.
 public struct BankIDClient: Sendable {
     public struct Order: Codable, Hashable, Sendable {
         public var orderRef: String
@@ -89,6 +89,16 @@ public struct BankIDClient: Sendable {
     }
 
     public func shutdown() async throws { try await http.shutdown() }
+
+    /// Starts an authentication order (identifying the person, signing nothing).
+    public func auth(endUserIp: String, visible: String? = nil) async throws -> Order {
+        var body = ["endUserIp": endUserIp]
+        if let visible {
+            body["userVisibleData"] = Data(visible.utf8).base64EncodedString()
+            body["userVisibleDataFormat"] = "simpleMarkdownV1"
+        }
+        return try await call("auth", body)
+    }
 
     /// Starts a signing order: `visible` is what the person reads in the app, `nonVisible` what
     /// the signature covers besides (the document's hash).

@@ -8,6 +8,11 @@ extension SQLStore {
         guard meeting.state == .notified else {
             throw StoreError.invalid("sammanträdet är \(meeting.state.rawValue); bara ett kallat sammanträde kan öppnas")
         }
+        let highest = try await highestParagraphNumber(inDraftsOrMinutesOf: meeting.committeeID, year: meeting.year, except: id)
+        let problems = ParagraphNumbering.problems(numbers: draft.minutes.paragraphs.map(\.number), highestBefore: highest)
+        guard problems.isEmpty else {
+            throw StoreError.invalid("paragrafnumren följer inte årets tidigare paragrafer: " + problems.map(\.description).joined(separator: " "))
+        }
         meeting.state = .held
         let row = Self.meetingRow(meeting)
         let body = try JSONText.encode(draft)
@@ -19,6 +24,17 @@ extension SQLStore {
             _ = try await Self.record(AuditEntry(at: now, actor: actor, action: "öppnade sammanträdet", subjectKind: "protokoll",
                                                  subjectID: id.rawValue, after: try JSONText.encode(draft.minutes.attendance)), db: db)
         }
+    }
+
+    /// The highest § number a committee used in a year, in filed minutes and in drafts of other meetings.
+    public func highestParagraphNumber(inDraftsOrMinutesOf committee: CommitteeID, year: Int, except meeting: MeetingID) async throws -> Int {
+        var highest = try await highestParagraphNumber(committee: committee, year: year) ?? 0
+        for other in try await meetings(of: committee, year: year) where other.id != meeting {
+            if let (otherDraft, _) = try await minutesDraft(for: other.id!) {
+                highest = max(highest, otherDraft.minutes.paragraphs.map(\.number).max() ?? 0)
+            }
+        }
+        return highest
     }
 
     public func minutesDraft(for meeting: MeetingID) async throws -> (draft: MinutesDraft, version: Int)? {

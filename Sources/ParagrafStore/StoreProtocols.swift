@@ -109,8 +109,11 @@ public protocol MinutesStore: Sendable {
 
 /// Minutes being written at and after the meeting, until adjustment.
 public protocol DraftStore: Sendable {
-    /// Opens a notified meeting: it becomes held and its draft is kept at version 1; logged.
+    /// Opens a notified meeting: it becomes held and its draft is kept at version 1; logged. Refused
+    /// when the draft's § numbers do not run on from the year's highest.
     func open(_ draft: MinutesDraft, actor: String) async throws
+    /// The highest § number a committee used in a year, in filed minutes and in other meetings' drafts.
+    func highestParagraphNumber(inDraftsOrMinutesOf committee: CommitteeID, year: Int, except meeting: MeetingID) async throws -> Int
     /// The draft and its version; nil before the meeting is opened.
     func minutesDraft(for meeting: MeetingID) async throws -> (draft: MinutesDraft, version: Int)?
     /// Saves a changed draft if it is still at `version` (else a conflict: someone else saved

@@ -64,13 +64,7 @@ func addMinutesRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRen
         }
         expected += roster.calls.map { .init(person: $0.substitute, role: .tjanstgorandeErsattare, replacing: $0.replacing) }
         let seats = memberships.filter { $0.role.holdsSeat }.count
-        // § numbers run on through the year: after the adjusted minutes and any other draft of the year.
-        var highest = try await store.highestParagraphNumber(committee: committee.id!, year: meeting.year) ?? 0
-        for other in try await store.meetings(of: committee.id!, year: meeting.year) where other.id != meeting.id {
-            if let otherDraft = try await store.minutesDraft(for: other.id!) {
-                highest = max(highest, otherDraft.draft.minutes.paragraphs.map(\.number).max() ?? 0)
-            }
-        }
+        let highest = try await store.highestParagraphNumber(inDraftsOrMinutesOf: committee.id!, year: meeting.year, except: meeting.id!)
         let opened = MeetingSteps.open(meeting: meeting.id!, agenda: agenda, cases: cases, expected: expected, seats: seats,
                                        firstNumber: highest + 1, secretary: user.account.name)
         do {

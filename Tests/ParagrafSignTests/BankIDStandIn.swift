@@ -32,26 +32,32 @@ final class BankIDStandIn: Sendable {
 
     func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.post("/rp/v6.0/sign") { request, context -> Response in
-            guard let body = try await self.json(request, context) else {
-                return try self.fail(.unsupportedMediaType, "unsupportedMediaType", "Content-Type ska vara application/json", request, context)
+        // auth and sign start an order alike; sign must say what the person signs.
+        for method in ["auth", "sign"] {
+            router.post("/rp/v6.0/\(method)") { request, context -> Response in
+                guard let body = try await self.json(request, context) else {
+                    return try self.fail(.unsupportedMediaType, "unsupportedMediaType", "Content-Type ska vara application/json", request, context)
+                }
+                self.state.withLock { $0.requests.append(method) }
+                guard let ip = body["endUserIp"], !ip.isEmpty else {
+                    return try self.fail(.badRequest, "invalidParameters", "endUserIp saknas", request, context)
+                }
+                let visible = body["userVisibleData"].flatMap { Data(base64Encoded: $0) }
+                if method == "sign" || body["userVisibleData"] != nil {
+                    guard let visible, !visible.isEmpty, visible.count <= 40_000 else {
+                        return try self.fail(.badRequest, "invalidParameters", "userVisibleData ska vara base64", request, context)
+                    }
+                }
+                let nonVisible = body["userNonVisibleData"].flatMap { Data(base64Encoded: $0) } ?? Data()
+                let ref = UUID().uuidString.lowercased()
+                self.state.withLock { state in
+                    let outcome = state.next.isEmpty ? Outcome.complete : state.next.removeFirst()
+                    state.orders[ref] = Order(visible: String(decoding: visible ?? Data(), as: UTF8.self),
+                                              nonVisible: String(decoding: nonVisible, as: UTF8.self), outcome: outcome)
+                }
+                return try self.answer(["orderRef": ref, "autoStartToken": UUID().uuidString.lowercased(), "qrStartToken": UUID().uuidString.lowercased(),
+                                        "qrStartSecret": UUID().uuidString.lowercased()], request, context)
             }
-            self.state.withLock { $0.requests.append("sign") }
-            guard let ip = body["endUserIp"], !ip.isEmpty else {
-                return try self.fail(.badRequest, "invalidParameters", "endUserIp saknas", request, context)
-            }
-            guard let visible = body["userVisibleData"].flatMap({ Data(base64Encoded: $0) }), !visible.isEmpty, visible.count <= 40_000 else {
-                return try self.fail(.badRequest, "invalidParameters", "userVisibleData ska vara base64", request, context)
-            }
-            let nonVisible = body["userNonVisibleData"].flatMap { Data(base64Encoded: $0) } ?? Data()
-            let ref = UUID().uuidString.lowercased()
-            self.state.withLock { state in
-                let outcome = state.next.isEmpty ? Outcome.complete : state.next.removeFirst()
-                state.orders[ref] = Order(visible: String(decoding: visible, as: UTF8.self), nonVisible: String(decoding: nonVisible, as: UTF8.self),
-                                          outcome: outcome)
-            }
-            return try self.answer(["orderRef": ref, "autoStartToken": UUID().uuidString.lowercased(), "qrStartToken": UUID().uuidString.lowercased(),
-                                    "qrStartSecret": UUID().uuidString.lowercased()], request, context)
         }
         router.post("/rp/v6.0/collect") { request, context -> Response in
             guard let body = try await self.json(request, context), let ref = body["orderRef"] else {

@@ -38,6 +38,18 @@ struct BankIDTests {
         #expect(standIn.requests == ["sign", "collect", "collect", "collect"])
     }
 
+    @Test("an authentication order: auth, then collect until the person is identified")
+    func auth() async throws {
+        let standIn = BankIDStandIn()
+        try await withClient(standIn) { client in
+            let order = try await client.auth(endUserIp: "192.0.2.10")
+            var collected = try await client.collect(order.orderRef)
+            while collected.status == "pending" { collected = try await client.collect(order.orderRef) }
+            #expect(collected.status == "complete" && collected.completionData?.user.name == "Test Testsson")
+        }
+        #expect(standIn.requests == ["auth", "collect", "collect", "collect"])
+    }
+
     @Test("the person cancels in the app: the signing fails with BankID's own words")
     func userCancel() async throws {
         let standIn = BankIDStandIn()
