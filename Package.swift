@@ -67,6 +67,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // A local stand-in for BankID's relying-party API, for the tests of the BankID adapter.
+        .target(
+            name: "ParagrafTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ParagrafRender",
             dependencies: ["ParagrafCore", .product(name: "Mustache", package: "swift-mustache")],
@@ -99,7 +111,7 @@ let package = Package(
         .testTarget(name: "ParagrafImportTests", dependencies: ["ParagrafImport", "ParagrafCore"], exclude: ["Documents"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ParagrafSignTests",
-            dependencies: ["ParagrafSign", "ParagrafCore", .product(name: "Hummingbird", package: "hummingbird"),
+            dependencies: ["ParagrafSign", "ParagrafCore", "ParagrafTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
                            .product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "X509", package: "swift-certificates"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "SwiftASN1", package: "swift-asn1")],
@@ -109,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "ParagrafWebTests",
             dependencies: [
-                "ParagrafWeb", "ParagrafStore", "ParagrafRender", "ParagrafCore", "ParagrafImport", "ParagrafSign",
+                "ParagrafWeb", "ParagrafStore", "ParagrafRender", "ParagrafCore", "ParagrafImport", "ParagrafSign", "ParagrafTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             exclude: ["__Snapshots__"],

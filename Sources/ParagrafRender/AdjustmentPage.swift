@@ -16,6 +16,8 @@ public struct AdjustmentPage: Page {
     public var dispatchURL: String
     public var done: String?
     public var pdfSHA256: String
+    /// Where to start signing with BankID, when BankID is set up.
+    public var bankIDURL: String?
 
     public struct Row: Sendable {
         public var role: String
@@ -41,5 +43,23 @@ public struct AdjustmentPage: Page {
         dispatchURL = StaffLinks.dispatch(meeting.id!)
         self.done = done
         pdfSHA256 = signed.pdfSHA256
+    }
+}
+
+/// Waiting for the person to sign in the BankID app: the page reloads every two seconds, and each
+/// load asks BankID how far the order has come.
+public struct BankIDWaitPage: Page {
+    public static let template = "bankid-wait"
+    public var title = "Signera med BankID"
+    public var bar: StaffBar
+    public var message: String
+    public var autoStartURL: String
+    public var backURL: String
+
+    public init(bar: StaffBar, message: String, autoStartToken: String, backURL: String) {
+        self.bar = bar
+        self.message = message
+        autoStartURL = "bankid:///?autostarttoken=\(autoStartToken)&redirect=null"
+        self.backURL = backURL
     }
 }

@@ -212,3 +212,22 @@ public enum BankIDMessages {
         }
     }
 }
+
+/// What can be checked of a BankID signature here: that the data BankID signed holds the
+/// document's hash. The XML signature itself is BankID's, under BankID's CA, and is kept as
+/// evidence; checking it against that CA is not done here.
+public enum BankIDEvidence {
+    public static func covers(_ completion: BankIDClient.CompletionData, sha256: String) -> Bool {
+        guard let xml = Data(base64Encoded: completion.signature).map({ String(decoding: $0, as: UTF8.self) }),
+              let start = xml.range(of: "<usrNonVisibleData>"), let end = xml.range(of: "</usrNonVisibleData>"),
+              start.upperBound <= end.lowerBound,
+              let signed = Data(base64Encoded: String(xml[start.upperBound..<end.lowerBound])) else { return false }
+        return String(decoding: signed, as: UTF8.self) == sha256
+    }
+
+    /// The same, from a stored signature's data (the completion as JSON).
+    public static func covers(_ data: [UInt8], sha256: String) -> Bool {
+        guard let completion = try? JSONDecoder().decode(BankIDClient.CompletionData.self, from: Data(data)) else { return false }
+        return covers(completion, sha256: sha256)
+    }
+}

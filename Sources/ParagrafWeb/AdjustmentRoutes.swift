@@ -9,7 +9,8 @@ import ParagrafStore
 
 /// Justering: the closed draft becomes a PDF/A that the chair and the adjusters sign; when the
 /// last signature is in, the minutes are filed, locked, and the notice of adjustment is posted.
-func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRenderer, typst: TypstCompiler, signer: (any DocumentSigner)?) {
+func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRenderer, typst: TypstCompiler, signer: (any DocumentSigner)?,
+                         bankID: BankIDClient? = nil) {
     @Sendable func meeting(_ context: PortalContext) async throws -> (Meeting, Committee) {
         guard let found = try await store.meeting(MeetingID(try context.id("meeting"))),
               let committee = try await store.committee(found.committeeID) else { throw HTTPError(.notFound) }
@@ -95,6 +96,7 @@ func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: Page
         let done = FormParameters(query: request.uri.query).get("klart").flatMap { AdjustmentForm.doneMessages[$0] }
         var page = AdjustmentPage(bar: staffBar(user, context), committee: committee, meeting: meeting, signed: signed,
                                   required: SignedMinutes.required(draft), signingRole: signingRole(user, draft, signed), done: done)
+        if bankID != nil { page.bankIDURL = base(meeting, part) + "/signera-bankid" }
         if part != 0 {
             page.title = "Omedelbar justering av § \(part) – \(committee.name) \(SwedishFormat.meetingDate(meeting))"
             page.pdfURL = base(meeting, part) + "/utdrag.pdf"
@@ -110,7 +112,9 @@ func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: Page
         }
         return pdfResponse(Array(pdf), name: (part(context) == 0 ? "protokoll" : "utdrag-\(part(context))") + "-\(meeting.date?.iso ?? "").pdf")
     }
-    @Sendable func sign(_ context: PortalContext, _ user: StaffUser) async throws -> Response {
+    /// What signing needs, whichever way: the prepared file, the draft, and the role this person signs in.
+    @Sendable func signing(_ context: PortalContext, _ user: StaffUser) async throws
+        -> (meeting: Meeting, part: Int, signed: SignedMinutes, draft: MinutesDraft, pdf: [UInt8], need: (role: SignatoryRole, person: PersonRef)) {
         let (meeting, _) = try await meeting(context)
         let part = part(context)
         guard let signed = try await store.signedMinutes(for: meeting.id!, part: part), let (draft, _) = try await store.minutesDraft(for: meeting.id!),
@@ -123,17 +127,11 @@ func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: Page
         if signed.signatures.contains(where: { $0.role == need.role && $0.person.name == need.person.name }) {
             throw UserFacingError(status: .conflict, title: "Redan signerat", message: "Du har redan signerat som \(need.role.rawValue).")
         }
-        guard let signer else {
-            throw UserFacingError(status: .serviceUnavailable, title: "Underskrift är inte inställd",
-                                  message: "Paragraf har ingen underskriftstjänst inställd (signing.ca-directory). Kontakta administratören.")
-        }
-        let signature: DocumentSignature
-        do {
-            signature = try await signer.sign(Array(pdf), as: SignerIdentity(person: need.person, role: need.role, account: user.account.username),
-                                              summary: (part == 0 ? "Protokoll " : "Protokollsutdrag § \(part) ") + (meeting.date?.iso ?? ""))
-        } catch let error as SigningError {
-            throw UserFacingError.badForm(error.description)
-        }
+        return (meeting, part, signed, draft, Array(pdf), need)
+    }
+    /// Keeps a signature; the last one locks (the whole minutes: files and posts them too).
+    @Sendable func record(_ signature: DocumentSignature, meeting: Meeting, part: Int, draft: MinutesDraft,
+                        need: (role: SignatoryRole, person: PersonRef), user: StaffUser) async throws -> Response {
         do {
             try await store.addSignature(.init(role: need.role, person: need.person, account: user.account.username, method: signature.method,
                                                signedAt: signature.signedAt, documentSHA256: signature.documentSHA256, data: signature.data),
@@ -157,12 +155,101 @@ func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: Page
         try await store.lock(minutes, assignments: draft.assignments, endTime: draft.endTime.flatMap { LocalTime($0) }, posted: today, actor: user.actor)
         return seeOther(base(meeting, part) + "?klart=justerat")
     }
+    @Sendable func sign(_ context: PortalContext, _ user: StaffUser) async throws -> Response {
+        let s = try await signing(context, user)
+        guard let signer else {
+            throw UserFacingError(status: .serviceUnavailable, title: "Underskrift är inte inställd",
+                                  message: "Paragraf har ingen underskriftstjänst inställd (signing.ca-directory). Kontakta administratören.")
+        }
+        let signature: DocumentSignature
+        do {
+            signature = try await signer.sign(s.pdf, as: SignerIdentity(person: s.need.person, role: s.need.role, account: user.account.username),
+                                              summary: (s.part == 0 ? "Protokoll " : "Protokollsutdrag § \(s.part) ") + (s.meeting.date?.iso ?? ""))
+        } catch let error as SigningError {
+            throw UserFacingError.badForm(error.description)
+        }
+        return try await record(signature, meeting: s.meeting, part: s.part, draft: s.draft, need: s.need, user: user)
+    }
+
+    // BankID: the order is started here, and each reload of the waiting page collects it.
+    @Sendable func startBankID(_ request: Request, _ context: PortalContext, _ user: StaffUser) async throws -> Response {
+        guard let bankID else { throw HTTPError(.notFound) }
+        let s = try await signing(context, user)
+        let hash = SHA256.hex(s.pdf)
+        let order: BankIDClient.Order
+        do {
+            order = try await bankID.sign(endUserIp: endUserIp(request, context),
+                                          visible: "\(s.part == 0 ? "Protokoll" : "Protokollsutdrag § \(s.part)") \(s.meeting.date?.iso ?? "")\n\nDokumentets kontrollsumma (SHA-256): \(hash)",
+                                          nonVisible: Array(hash.utf8))
+        } catch let error as SigningError {
+            throw UserFacingError.badForm(error.description)
+        }
+        var session = context.sessions.session ?? .fresh(account: user.account.id)
+        session.bankID = PendingBankID(orderRef: order.orderRef, autoStartToken: order.autoStartToken, meeting: s.meeting.id!.rawValue,
+                                       part: s.part, documentSHA256: hash)
+        _ = context.sessions.updateSession(session)
+        return seeOther(base(s.meeting, s.part) + "/bankid")
+    }
+    @Sendable func collectBankID(_ context: PortalContext, _ user: StaffUser) async throws -> Response {
+        guard let bankID else { throw HTTPError(.notFound) }
+        let (meeting, _) = try await meeting(context)
+        let part = part(context)
+        guard var session = context.sessions.session, let pending = session.bankID, pending.meeting == meeting.id!.rawValue, pending.part == part else {
+            return seeOther(base(meeting, part))
+        }
+        let collected: BankIDClient.Collected
+        do {
+            collected = try await bankID.collect(pending.orderRef)
+        } catch let error as SigningError {
+            session.bankID = nil
+            _ = context.sessions.updateSession(session)
+            throw UserFacingError.badForm(error.description)
+        }
+        switch collected.status {
+        case "complete":
+            session.bankID = nil
+            _ = context.sessions.updateSession(session)
+            guard let completion = collected.completionData else { throw UserFacingError.badForm("BankID svarade klart men utan underskrift.") }
+            let s = try await signing(context, user)
+            guard s.signed.pdfSHA256 == pending.documentSHA256 else { throw UserFacingError.badForm("Protokollet har ändrats under signeringen. Försök igen.") }
+            let signature = DocumentSignature(signer: SignerIdentity(person: s.need.person, role: s.need.role, account: user.account.username),
+                                              method: "BankID", signedAt: Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)),
+                                              documentSHA256: pending.documentSHA256, data: Array(try JSONEncoder().encode(completion)))
+            return try await record(signature, meeting: s.meeting, part: s.part, draft: s.draft, need: s.need, user: user)
+        case "failed":
+            session.bankID = nil
+            _ = context.sessions.updateSession(session)
+            throw UserFacingError.badForm(BankIDMessages.hint(collected.hintCode ?? "", failed: true))
+        default:
+            let page = BankIDWaitPage(bar: staffBar(user, context), message: BankIDMessages.hint(collected.hintCode ?? "", failed: false),
+                                      autoStartToken: pending.autoStartToken, backURL: base(meeting, part))
+            return HTML.response(try renderer.render(page))
+        }
+    }
     staff.get("/intern/sammantraden/:meeting/justering", need: attend) { request, context, user in try await signingPage(request, context, user) }
     staff.get("/intern/sammantraden/:meeting/justering/protokoll.pdf", need: attend) { _, context, _ in try await signedPDF(context) }
     staff.post("/intern/sammantraden/:meeting/justering/signera", need: attend) { _, context, user in try await sign(context, user) }
     staff.get("/intern/sammantraden/:meeting/omedelbar/:number", need: attend) { request, context, user in try await signingPage(request, context, user) }
     staff.get("/intern/sammantraden/:meeting/omedelbar/:number/utdrag.pdf", need: attend) { _, context, _ in try await signedPDF(context) }
     staff.post("/intern/sammantraden/:meeting/omedelbar/:number/signera", need: attend) { _, context, user in try await sign(context, user) }
+    if bankID != nil {
+        staff.post("/intern/sammantraden/:meeting/justering/signera-bankid", need: attend) { request, context, user in
+            try await startBankID(request, context, user)
+        }
+        staff.get("/intern/sammantraden/:meeting/justering/bankid", need: attend) { _, context, user in try await collectBankID(context, user) }
+        staff.post("/intern/sammantraden/:meeting/omedelbar/:number/signera-bankid", need: attend) { request, context, user in
+            try await startBankID(request, context, user)
+        }
+        staff.get("/intern/sammantraden/:meeting/omedelbar/:number/bankid", need: attend) { _, context, user in try await collectBankID(context, user) }
+    }
+}
+
+/// The address of the person's device, as BankID wants it: the proxy's X-Forwarded-For first, else the peer.
+func endUserIp(_ request: Request, _ context: PortalContext) -> String {
+    if let forwarded = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").first {
+        return forwarded.trimmingCharacters(in: .whitespaces)
+    }
+    return context.remoteAddress ?? "127.0.0.1"
 }
 
 /// The day of an ISO 8601 timestamp.

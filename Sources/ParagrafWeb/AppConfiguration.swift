@@ -21,9 +21,26 @@ public struct AppConfiguration: Sendable, Equatable {
     /// The directory of the municipality's CA and its signers' certificates (`signing.ca-directory`);
     /// without it minutes cannot be signed with X.509.
     public var signingDirectory: String?
+    /// BankID's relying-party API (`signing.bankid-url`, e.g. `https://appapi2.bankid.com/rp/v6.0`) with the
+    /// RP certificate, its key and BankID's CA (`signing.bankid-certificate`, `-key`, `-ca`, PEM files);
+    /// without the URL, BankID is not offered.
+    public var bankID: BankIDSettings?
+
+    public struct BankIDSettings: Sendable, Equatable {
+        public var url: String
+        public var certificate: String?
+        public var key: String?
+        public var ca: String?
+        public init(url: String, certificate: String? = nil, key: String? = nil, ca: String? = nil) {
+            self.url = url
+            self.certificate = certificate
+            self.key = key
+            self.ca = ca
+        }
+    }
 
     public init(store: StoreLocation, host: String = "127.0.0.1", port: Int = 8080, uploadLimit: Int = 25_000_000,
-                secureCookies: Bool = true, passwordCost: UInt8 = 12, signingDirectory: String? = nil) {
+                secureCookies: Bool = true, passwordCost: UInt8 = 12, signingDirectory: String? = nil, bankID: BankIDSettings? = nil) {
         self.store = store
         self.host = host
         self.port = port
@@ -31,6 +48,7 @@ public struct AppConfiguration: Sendable, Equatable {
         self.secureCookies = secureCookies
         self.passwordCost = passwordCost
         self.signingDirectory = signingDirectory
+        self.bankID = bankID
     }
 
     /// Flag values given on the command line; nil where the flag was left out.
@@ -96,7 +114,11 @@ public struct AppConfiguration: Sendable, Equatable {
         }
         return AppConfiguration(store: store, host: host, port: port, uploadLimit: uploadLimit,
                                 secureCookies: ["true", "1", "ja"].contains(secureText),
-                                signingDirectory: config.string(forKey: "signing.ca-directory").flatMap { $0.isEmpty ? nil : $0 })
+                                signingDirectory: config.string(forKey: "signing.ca-directory").flatMap { $0.isEmpty ? nil : $0 },
+                                bankID: config.string(forKey: "signing.bankid-url").flatMap { $0.isEmpty ? nil : $0 }.map { url in
+                                    BankIDSettings(url: url, certificate: config.string(forKey: "signing.bankid-certificate"),
+                                                   key: config.string(forKey: "signing.bankid-key"), ca: config.string(forKey: "signing.bankid-ca"))
+                                })
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 import Logging
+import ServiceLifecycle
 import ParagrafCore
 import ParagrafRender
 import ParagrafSign
@@ -37,7 +38,11 @@ func buildRouter(store: any Store, configuration: AppConfiguration,
     addPlanningRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler())
     addMinutesRoutes(to: staff, store: store, renderer: renderer)
     let x509 = configuration.signingDirectory.map { X509Signer(ca: LocalCA(directory: URL(fileURLWithPath: $0))) }
-    addAdjustmentRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler(), signer: x509)
+    let bankID = try configuration.bankID.map { settings in
+        try BankIDClient(configuration: BankIDConfiguration(baseURL: settings.url, certificatePEM: settings.certificate, keyPEM: settings.key,
+                                                            caPEM: settings.ca))
+    }
+    addAdjustmentRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler(), signer: x509, bankID: bankID)
     addDispatchRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler(), signer: x509)
     router.get("/health") { _, _ in
         HealthResponse(status: "ok")
@@ -144,6 +149,7 @@ func buildRouter(store: any Store, configuration: AppConfiguration,
     let application = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Paragraf"),
+        services: bankID.map { [BankIDConnections(client: $0)] } ?? [],
         logger: logger)
     return (application, staff.declared)
 }
@@ -190,5 +196,14 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         let html = (try? renderer.render(ErrorPage(title: title, message: message))) ?? "<!DOCTYPE html><html lang=\"sv\"><title>\(title)</title><p>\(message)</p></html>"
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// Closes the BankID client's connections when the server stops.
+struct BankIDConnections: Service {
+    let client: BankIDClient
+    func run() async throws {
+        try? await gracefulShutdown()
+        try await client.shutdown()
     }
 }

@@ -50,9 +50,25 @@ public struct MinutesVerifier: Sendable {
             return report
         }
         if SHA256.hex(pdf) != signed.pdfSHA256 { report.problems.append("Protokollets PDF har ändrats efter att den skickades för justering.") }
-        let fileReport = try await verify(file: pdf, signatures: signed.signatures.map(\.data))
-        report.lines += fileReport.lines
-        report.problems += fileReport.problems
+        let trusted = try ca.certificate()
+        for (index, signature) in signed.signatures.enumerated() {
+            let who = "Underskrift \(index + 1) (\(signature.person.name), \(signature.role.rawValue), \(signature.method))"
+            if signature.method == "BankID" {
+                // BankID signed the document's hash; its XML signature is kept as BankID's evidence.
+                if BankIDEvidence.covers(signature.data, sha256: SHA256.hex(pdf)) {
+                    report.lines.append("\(who): BankID har signerat filens kontrollsumma (BankID:s XML-signatur kontrolleras inte här).")
+                } else {
+                    report.problems.append("\(who): det BankID signerade gäller inte den här filen.")
+                }
+                continue
+            }
+            let check = await SignatureVerifier.check(cms: signature.data, over: pdf, trusting: trusted)
+            if check.valid {
+                report.lines.append("\(who): giltig, certifikat för \(check.signerName ?? "okänd").")
+            } else {
+                report.problems.append("\(who): ogiltig – \(check.reason ?? "okänt fel").")
+            }
+        }
 
         let draft: MinutesDraft
         do {

@@ -9,10 +9,21 @@ import ParagrafStore
 struct StaffSession: Codable, Sendable {
     var account: Int64?
     var csrf: String
+    /// A BankID signing order this session is waiting for.
+    var bankID: PendingBankID?
 
     static func fresh(account: AccountID? = nil) -> StaffSession {
-        StaffSession(account: account?.rawValue, csrf: randomToken())
+        StaffSession(account: account?.rawValue, csrf: randomToken(), bankID: nil)
     }
+}
+
+/// A BankID order started from the signing page: collected on each reload until it ends.
+struct PendingBankID: Codable, Sendable {
+    var orderRef: String
+    var autoStartToken: String
+    var meeting: Int64
+    var part: Int
+    var documentSHA256: String
 }
 
 /// 32 random bytes as URL-safe text, for session keys and form tokens.
@@ -38,9 +49,12 @@ struct PortalContext: AuthRequestContext, SessionRequestContext, RequestContext 
     var identity: StaffUser?
     let sessions: SessionContext<StaffSession>
     var form: SubmittedForm?
+    /// The peer's IP address (BankID asks for the person's device's).
+    let remoteAddress: String?
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
         identity = nil
         sessions = .init()
         form = nil

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import ParagrafCore
 @testable import ParagrafSign
+import ParagrafTestSupport
 import Testing
 
 @Suite("BankID: the relying-party API v6 against a local stand-in")
@@ -32,8 +33,9 @@ struct BankIDTests {
             #expect(signature.method == "BankID" && signature.documentSHA256 == SHA256.hex(document))
             let completion = try JSONDecoder().decode(BankIDClient.CompletionData.self, from: Data(signature.data))
             let xml = String(decoding: Data(base64Encoded: completion.signature) ?? Data(), as: UTF8.self)
-            #expect(xml.contains("<usrNonVisibleData>\(SHA256.hex(document))</usrNonVisibleData>"))
-            #expect(xml.contains("Protokoll 2026-12-15"))
+            #expect(xml.contains("<usrNonVisibleData>\(Data(SHA256.hex(document).utf8).base64EncodedString())</usrNonVisibleData>"))
+            #expect(BankIDEvidence.covers(completion, sha256: SHA256.hex(document)))
+            #expect(!BankIDEvidence.covers(completion, sha256: String(repeating: "0", count: 64)))
         }
         #expect(standIn.requests == ["sign", "collect", "collect", "collect"])
     }

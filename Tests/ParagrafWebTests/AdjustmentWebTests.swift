@@ -4,6 +4,7 @@ import HummingbirdTesting
 import ParagrafCore
 import ParagrafRender
 import ParagrafSign
+import ParagrafTestSupport
 @testable import ParagrafStore
 @testable import ParagrafWeb
 import SQLKit
@@ -24,6 +25,21 @@ struct AdjustmentWebTests {
         _ = try await store.save(Account(username: "sven", name: "Sven Svensson", person: sven.id, grants: [Grant(.member, committee: world.aln.id)]),
                                  passwordHash: try await Passwords(cost: 4).hash(testPassword), actor: "test")
         return (world, sven, caDir)
+    }
+
+    /// A meeting on 15 December opened with the chair and Sven serving, Sven chosen to adjust.
+    static func opened(_ store: SQLStore, _ world: StaffWorld, sven: Person, titles: [String]) async throws -> (Meeting, MinutesDraft) {
+        let meeting = try await store.plan(Meeting(committeeID: world.aln.id!, date: day("2026-12-15")), actor: "test")
+        _ = try await store.setAgenda(titles.enumerated().map { AgendaItem(meetingID: meeting.id!, position: $0.offset + 1, title: $0.element) },
+                                      for: meeting.id!, actor: "test")
+        try await store.issue(Notice(meetingID: meeting.id!, issued: day("2026-12-01")), actor: "test")
+        let mattias = PersonRef(personID: world.members[0].id, name: "Mattias Danielsson", party: "C")
+        let svenRef = PersonRef(personID: sven.id, name: "Sven Svensson", party: "S")
+        let draft = MeetingSteps.open(meeting: meeting.id!, agenda: try await store.agenda(for: meeting.id!), cases: [:],
+                                      expected: [.init(person: mattias, role: .ordforande), .init(person: svenRef, role: .tjanstgorandeErsattare)],
+                                      seats: 2, firstNumber: 1, secretary: "Sara Sekreterare")
+        try await store.open(draft, actor: "test")
+        return (meeting, try MeetingSteps.chooseAdjusters(draft, [svenRef], place: nil, date: nil))
     }
 
     @Test("the chair and the adjuster sign the PDF/A; then the minutes are locked, public and posted; verify accepts them and rejects one byte changed")
@@ -158,17 +174,8 @@ struct AdjustmentWebTests {
     func immediate() async throws {
         try await withTemporaryStore { store, dir in
             let (world, sven, caDir) = try await Self.signers(store, dir)
-            let meeting = try await store.plan(Meeting(committeeID: world.aln.id!, date: day("2026-12-15")), actor: "test")
-            _ = try await store.setAgenda([AgendaItem(meetingID: meeting.id!, position: 1, title: "Yttrande med kort svarstid"),
-                                           AgendaItem(meetingID: meeting.id!, position: 2, title: "Budget")], for: meeting.id!, actor: "test")
-            try await store.issue(Notice(meetingID: meeting.id!, issued: day("2026-12-01")), actor: "test")
-            let mattias = PersonRef(personID: world.members[0].id, name: "Mattias Danielsson", party: "C")
-            let svenRef = PersonRef(personID: sven.id, name: "Sven Svensson", party: "S")
-            var draft = MeetingSteps.open(meeting: meeting.id!, agenda: try await store.agenda(for: meeting.id!), cases: [:],
-                                          expected: [.init(person: mattias, role: .ordforande), .init(person: svenRef, role: .tjanstgorandeErsattare)],
-                                          seats: 2, firstNumber: 1, secretary: "Sara Sekreterare")
-            try await store.open(draft, actor: "test")
-            draft = try MeetingSteps.chooseAdjusters(draft, [svenRef], place: nil, date: nil)
+            let (meeting, opened) = try await Self.opened(store, world, sven: sven, titles: ["Yttrande med kort svarstid", "Budget"])
+            var draft = opened
             draft = try MeetingSteps.decideParagraph(draft, number: 1, clauses: ["Yttrandet antas."], recipients: ["Regeringskansliet"], immediate: true)
             _ = try await store.save(draft, version: 1, actor: "test", action: "test", paragraph: nil)
             let decided = draft
@@ -200,6 +207,66 @@ struct AdjustmentWebTests {
                 let other = try MeetingSteps.decideParagraph(decided, number: 2, clauses: ["Budgeten godkänns."], recipients: [], immediate: false)
                 #expect(try await store.save(other, version: 2, actor: "x", action: "x", paragraph: 2) == 3)
             }
+        }
+    }
+
+    @Test("the chair signs with BankID (the page collects on each reload), the adjuster with X.509; verify accepts both; a cancelled order signs nothing")
+    func bankID() async throws {
+        try await withTemporaryStore { store, dir in
+            let (world, sven, caDir) = try await Self.signers(store, dir)
+            let (meeting, opened) = try await Self.opened(store, world, sven: sven, titles: ["Budget"])
+            var draft = opened
+            draft = try MeetingSteps.decideParagraph(draft, number: 1, clauses: ["Budgeten godkänns."], recipients: [], immediate: false)
+            draft = try MeetingSteps.close(draft)
+            _ = try await store.save(draft, version: 1, actor: "test", action: "test", paragraph: nil)
+            let standIn = BankIDStandIn()
+            standIn.script([.userCancel, .complete])
+            try await standIn.run { url in
+                var configuration = staffTestConfiguration
+                configuration.signingDirectory = caDir.path
+                configuration.bankID = .init(url: url)
+                let app = try await buildApplication(store: store, configuration: configuration, logger: quiet)
+                try await app.test(.router) { client in
+                    let sara = try await TestSession.signIn(client, "sekr.aln")
+                    let base = "/intern/sammantraden/\(meeting.id!.rawValue)"
+                    #expect(try await sara.post(client, base + "/protokoll/justering") == .seeOther)
+                    let chair = try await TestSession.signIn(client, "ledamot.aln")
+                    let offered = try await chair.get(client, base + "/justering") { response in
+                        #expect(String(buffer: response.body).contains("Signera med BankID"))
+                    }
+                    #expect(offered == .ok)
+
+                    // The first order is cancelled in the app: nothing is signed.
+                    #expect(try await chair.post(client, base + "/justering/signera-bankid") == .seeOther)
+                    var statuses: [HTTPResponse.Status] = []
+                    for _ in 0..<3 { statuses.append(try await chair.get(client, base + "/justering/bankid")) }
+                    #expect(statuses == [.ok, .ok, .badRequest])
+                    #expect(try await store.signedMinutes(for: meeting.id!)?.signatures.isEmpty == true)
+
+                    // The second completes.
+                    #expect(try await chair.post(client, base + "/justering/signera-bankid") == .seeOther)
+                    let waiting = try await chair.get(client, base + "/justering/bankid") { response in
+                        let html = String(buffer: response.body)
+                        #expect(html.contains("http-equiv=\"refresh\"") && html.contains("Starta BankID-appen") && html.contains("bankid:///?autostarttoken="))
+                    }
+                    #expect(waiting == .ok)
+                    #expect(try await chair.get(client, base + "/justering/bankid") == .ok)
+                    let done = try await client.execute(uri: base + "/justering/bankid", method: .get, headers: chair.headers) { response in
+                        (response.status, response.headers[.location] ?? "")
+                    }
+                    #expect(done.0 == .seeOther && done.1.hasSuffix("?klart=signerat"))
+                    let signed = try #require(try await store.signedMinutes(for: meeting.id!))
+                    #expect(signed.signatures.map(\.method) == ["BankID"])
+
+                    let adjuster = try await TestSession.signIn(client, "sven")
+                    #expect(try await adjuster.post(client, base + "/justering/signera") == .seeOther)
+                    #expect(try await store.meeting(meeting.id!)?.state == .announced)
+                    let verified = try CLI.run(["verify", "--ca", caDir.path, "--store", dir.appendingPathComponent("p.sqlite").path,
+                                                "--meeting", String(meeting.id!.rawValue)])
+                    #expect(verified.status == 0 && verified.stdout.contains("BankID har signerat filens kontrollsumma"), "\(verified.stdout)")
+                }
+            }
+            #expect(standIn.requests.filter { $0 == "sign" }.count == 2)
         }
     }
 }

@@ -26,6 +26,12 @@ struct ConfigurationTests {
         let fromFile = try await AppConfiguration.resolve(flags: .init(configFile: path), environment: [:])
         #expect(fromFile.secureCookies == false && fromFile.uploadLimit == 2000)
         #expect(try await AppConfiguration.resolve(flags: .init(), environment: [:]).secureCookies == true)
+        let signing = try await AppConfiguration.resolve(flags: .init(), environment: [
+            "PARAGRAF_SIGNING_CA_DIRECTORY": "/etc/paragraf/ca", "PARAGRAF_SIGNING_BANKID_URL": "https://appapi2.test.bankid.com/rp/v6.0",
+            "PARAGRAF_SIGNING_BANKID_CERTIFICATE": "/etc/paragraf/rp.pem", "PARAGRAF_SIGNING_BANKID_KEY": "/etc/paragraf/rp.key"])
+        #expect(signing.signingDirectory == "/etc/paragraf/ca")
+        #expect(signing.bankID == .init(url: "https://appapi2.test.bankid.com/rp/v6.0", certificate: "/etc/paragraf/rp.pem", key: "/etc/paragraf/rp.key"))
+        #expect(try await AppConfiguration.resolve(flags: .init(), environment: [:]).bankID == nil)
         await #expect(throws: ConfigurationError.invalid(key: "uploads.max-bytes", value: "mycket", hint: "ange största filstorlek i byte, minst 1000")) {
             try await AppConfiguration.resolve(flags: .init(), environment: ["PARAGRAF_UPLOADS_MAX_BYTES": "mycket"])
         }

@@ -62,6 +62,10 @@ struct RouteByRoleTests {
         "GET /intern/sammantraden/:meeting/omedelbar/:number": ["sekr.aln", "ledamot.aln"],
         "GET /intern/sammantraden/:meeting/omedelbar/:number/utdrag.pdf": ["sekr.aln", "ledamot.aln"],
         "POST /intern/sammantraden/:meeting/omedelbar/:number/signera": ["sekr.aln", "ledamot.aln"],
+        "POST /intern/sammantraden/:meeting/justering/signera-bankid": ["sekr.aln", "ledamot.aln"],
+        "GET /intern/sammantraden/:meeting/justering/bankid": ["sekr.aln", "ledamot.aln"],
+        "POST /intern/sammantraden/:meeting/omedelbar/:number/signera-bankid": ["sekr.aln", "ledamot.aln"],
+        "GET /intern/sammantraden/:meeting/omedelbar/:number/bankid": ["sekr.aln", "ledamot.aln"],
         "POST /intern/sammantraden/:meeting/expediering": ["sekr.aln"],
         "GET /intern/sammantraden/:meeting/expediering/:file": ["sekr.aln"],
     ]
@@ -79,7 +83,10 @@ struct RouteByRoleTests {
             try await store.issue(Notice(meetingID: meeting.id!, issued: day("2026-12-01")), actor: "test")
             let parameters = [":file": "1.pdf", ":number": "1", ":meeting": String(meeting.id!.rawValue), ":committee": String(world.aln.id!.rawValue), ":case": String(matter.id!.rawValue),
                               ":document": String(document.id!.rawValue), ":account": String(world.accounts["sekr.ks"]!.id!.rawValue)]
-            let (app, routes) = try await buildRouter(store: store, configuration: staffTestConfiguration, logger: quiet)
+            // BankID set up (at an address nothing answers), so that its routes are declared and walked too.
+            var configuration = staffTestConfiguration
+            configuration.bankID = .init(url: "http://127.0.0.1:9/rp/v6.0")
+            let (app, routes) = try await buildRouter(store: store, configuration: configuration, logger: quiet)
             #expect(routes.count == Self.allowed.count, "every declared route has a line in the table, and no line is left over")
             try await app.test(.router) { client in
                 var sessions: [String: TestSession] = [:]

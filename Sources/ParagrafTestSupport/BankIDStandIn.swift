@@ -10,9 +10,12 @@ import Synchronization
 /// published contract: JSON in and out, `orderRef` and start tokens from sign, collect answering
 /// pending with hint codes until the scripted user completes or cancels, errors as
 /// `{errorCode, details}` with HTTP 400. It signs nothing for real: the completion's signature
-/// is an XML document holding what the user was shown and the non-visible data.
-final class BankIDStandIn: Sendable {
-    enum Outcome: Sendable { case complete, userCancel, never }
+/// is an XML document holding what the user was shown and the non-visible data, base64 as in
+/// BankID's own `bankIdSignedData`. Used by the tests; it ships in no product.
+public final class BankIDStandIn: Sendable {
+    public enum Outcome: Sendable { case complete, userCancel, never }
+
+    public init() {}
 
     struct Order: Sendable {
         var visible: String
@@ -24,9 +27,9 @@ final class BankIDStandIn: Sendable {
     private let state = Mutex<(orders: [String: Order], next: [Outcome], cancelled: [String], requests: [String])>(([:], [], [], []))
 
     /// How the next orders go, in turn; `complete` when none is scripted.
-    func script(_ outcomes: [Outcome]) { state.withLock { $0.next = outcomes } }
-    var cancelled: [String] { state.withLock { $0.cancelled } }
-    var requests: [String] { state.withLock { $0.requests } }
+    public func script(_ outcomes: [Outcome]) { state.withLock { $0.next = outcomes } }
+    public var cancelled: [String] { state.withLock { $0.cancelled } }
+    public var requests: [String] { state.withLock { $0.requests } }
 
     struct Failure: ResponseEncodable { var errorCode: String; var details: String }
 
@@ -77,8 +80,8 @@ final class BankIDStandIn: Sendable {
                 return try self.answer(["orderRef": ref, "status": "failed", "hintCode": "userCancel"], request, context)
             case (.complete, _):
                 self.state.withLock { _ = $0.orders.removeValue(forKey: ref) }
-                let xml = "<Signature><bankIdSignedData><usrVisibleData>\(order.visible)</usrVisibleData>"
-                    + "<usrNonVisibleData>\(order.nonVisible)</usrNonVisibleData></bankIdSignedData></Signature>"
+                let xml = "<Signature><bankIdSignedData><usrVisibleData charset=\"UTF-8\" visible=\"wysiwys\">\(Data(order.visible.utf8).base64EncodedString())</usrVisibleData>"
+                    + "<usrNonVisibleData>\(Data(order.nonVisible.utf8).base64EncodedString())</usrNonVisibleData></bankIdSignedData></Signature>"
                 let completion = Completion(user: .init(personalNumber: "190000000000", name: "Test Testsson", givenName: "Test", surname: "Testsson"),
                                             device: .init(ipAddress: "127.0.0.1", uhi: "uhi"), bankIdIssueDate: "2026-01-01",
                                             signature: Data(xml.utf8).base64EncodedString(), ocspResponse: Data("ocsp".utf8).base64EncodedString())
@@ -145,7 +148,7 @@ final class BankIDStandIn: Sendable {
 
     /// Runs the stand-in on a free port of 127.0.0.1 while `body` runs; with `tls`, over HTTPS
     /// that asks for the relying party's client certificate, as BankID does.
-    func run<R: Sendable>(tls: TLSConfiguration? = nil, _ body: @Sendable (String) async throws -> R) async throws -> R {
+    public func run<R: Sendable>(tls: TLSConfiguration? = nil, _ body: @Sendable (String) async throws -> R) async throws -> R {
         let port = Mutex<Int?>(nil)
         let configuration = ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0))
         let running: @Sendable (any Channel) async -> Void = { channel in port.withLock { $0 = channel.localAddress?.port } }
