@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import ParagrafCore
 import SwiftASN1
-@_spi(CMS) import X509
+@_spi(CMS) @_spi(FixedExpiryValidationTime) import X509
 
 /// The municipality's own certificate authority, kept as PEM files in one directory:
 /// `ca.cert.pem` and `ca.key.pem`, and for each person who signs `<account>.cert.pem` and
@@ -115,10 +115,12 @@ public struct SignatureCheck: Hashable, Sendable {
 }
 
 public enum SignatureVerifier {
-    /// Checks a detached CMS signature over `bytes` against the CA's certificate.
+    /// Checks a detached CMS signature over `bytes` against the CA's certificate, with the
+    /// certificates' validity judged at `time`: the day it was signed, so that minutes stay
+    /// verifiable after the signer's certificate has expired.
     public static func check(cms: [UInt8], over bytes: [UInt8], trusting ca: Certificate, at time: Date = Date()) async -> SignatureCheck {
         let result = await CMS.isValidSignature(dataBytes: bytes, signatureBytes: cms, trustRoots: CertificateStore([ca])) {
-            RFC5280Policy(validationTime: time)
+            RFC5280Policy(fixedExpiryValidationTime: time)
         }
         switch result {
         case .success(let valid):

@@ -62,7 +62,8 @@ public struct MinutesVerifier: Sendable {
                 }
                 continue
             }
-            let check = await SignatureVerifier.check(cms: signature.data, over: pdf, trusting: trusted)
+            let signedAt = (try? Date(signature.signedAt, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true))) ?? Date()
+            let check = await SignatureVerifier.check(cms: signature.data, over: pdf, trusting: trusted, at: signedAt)
             if check.valid {
                 report.lines.append("\(who): giltig, certifikat för \(check.signerName ?? "okänd").")
             } else {

@@ -24,6 +24,13 @@ struct SigningTests {
 
             let good = await SignatureVerifier.check(cms: signature.data, over: document, trusting: try ca.certificate())
             #expect(good.valid && good.signerName == "Mattias Danielsson")
+            // The certificate's validity is judged at the time given (the signing time, in verify):
+            // on a day before the certificate was issued, the signature is not valid.
+            let later = await SignatureVerifier.check(cms: signature.data, over: document, trusting: try ca.certificate(), at: Date())
+            #expect(later.valid)
+            let before = await SignatureVerifier.check(cms: signature.data, over: document, trusting: try ca.certificate(),
+                                                       at: Date().addingTimeInterval(-30 * 86400))
+            #expect(!before.valid)
 
             var tampered = document
             tampered[3] ^= 0x01
