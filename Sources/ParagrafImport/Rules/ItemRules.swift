@@ -97,11 +97,9 @@ enum ItemRules {
     static func reportBackDate(_ sentence: String) -> String? {
         if let d = DateRules.date(in: sentence) { return d.date.iso }
         let ns = sentence as NSString
-        guard let m = reportBack.firstMatch(in: sentence, range: NSRange(location: 0, length: ns.length)),
-              let n = Int(ns.substring(with: m.range(at: 1))), let year = Int(ns.substring(with: m.range(at: 2))) else { return nil }
-        let isTertial = sentence.lowerSv.containsBytes("tertial")
-        let month = isTertial ? min(12, n * 4) : min(12, n * 3)
-        return LocalDate(year: year, month: month, day: LocalDate.daysInMonth(year: year, month: month))?.iso
+        guard let m = reportBack.firstMatch(in: sentence, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        // The period as Core reads it everywhere: its last day.
+        return (try? ReportBackTime.lastDay(ns.substring(with: m.range)))?.iso
     }
 
     static func sentences(_ text: String) -> [String] {
