@@ -121,3 +121,38 @@ public struct Notification: Hashable, Sendable, Codable {
         self.reportedAt = reportedAt
     }
 }
+
+/// An assignment as the register lists it: with its committee and the paragraph that gave it.
+public struct RegisteredAssignment: Hashable, Sendable {
+    public var assignment: Assignment
+    public var committee: String
+    /// The giving paragraph's meeting and number, when known.
+    public var meetingID: MeetingID?
+    public var paragraphNumber: Int?
+    public var paragraphTitle: String?
+    /// Whether the giving paragraph is public: the assignment is shown only where it is.
+    public var isPublic: Bool
+
+    public init(assignment: Assignment, committee: String, meetingID: MeetingID?, paragraphNumber: Int?, paragraphTitle: String?, isPublic: Bool) {
+        self.assignment = assignment
+        self.committee = committee
+        self.meetingID = meetingID
+        self.paragraphNumber = paragraphNumber
+        self.paragraphTitle = paragraphTitle
+        self.isPublic = isPublic
+    }
+
+    /// Overdue first (oldest first), then by report-back day, those without one last.
+    public static func registerOrder(_ list: [RegisteredAssignment], on day: LocalDate) -> [RegisteredAssignment] {
+        list.sorted { a, b in
+            let (x, y) = (a.assignment, b.assignment)
+            if x.isOverdue(on: day) != y.isOverdue(on: day) { return x.isOverdue(on: day) }
+            switch (x.reportBackBy, y.reportBackBy) {
+            case let (p?, q?) where p != q: return p < q
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return (x.id?.rawValue ?? 0) < (y.id?.rawValue ?? 0)
+            }
+        }
+    }
+}

@@ -151,6 +151,8 @@ extension DraftStore {
 public protocol FollowUpStore: Sendable {
     func save(_ assignment: Assignment) async throws -> Assignment
     func assignments(of committee: CommitteeID) async throws -> [Assignment]
+    /// The register: assignments of one committee (or all) with committee and giving paragraph.
+    func assignmentRegister(committee: CommitteeID?) async throws -> [RegisteredAssignment]
     func save(_ referral: Referral) async throws -> Referral
     func referrals(of committee: CommitteeID) async throws -> [Referral]
     func save(_ decision: DelegatedDecision) async throws -> DelegatedDecision

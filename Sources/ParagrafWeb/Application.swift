@@ -61,6 +61,13 @@ func buildRouter(store: any Store, configuration: AppConfiguration,
     router.get("/anslagstavla/laglighetsprovning") { request, _ in
         try await cached(request) { try renderer.render(AppealPage(example: .today())) }
     }
+    router.get("/uppdrag") { request, _ in
+        try await cached(request) {
+            let selected = FormParameters(query: request.uri.query).get("namnd").flatMap { Int64($0) }.map { CommitteeID($0) }
+            return try renderer.render(AssignmentRegisterPage(assignments: try await store.assignmentRegister(committee: selected),
+                                                              committees: try await store.committees(in: nil), selected: selected, today: .today()))
+        }
+    }
     addOpenDataRoutes(to: router, store: store)
     addFeedRoutes(to: router, store: store)
     let search = SearchQueries(store: store)

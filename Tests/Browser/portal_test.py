@@ -105,6 +105,16 @@ with sync_playwright() as p:
     page.goto(BASE + "/anslagstavla/laglighetsprovning")
     accessible(page, axe, "laglighetsprövning")
 
+    # The register of assignments, reached from the header, filtered through its form.
+    page.goto(BASE + "/")
+    if follow(page, "header a[href='/uppdrag']", "Uppdrag"):
+        check("kvartal" in page.content().lower() or "30 juni 2025" in page.content(), "seed-002:s uppdrag saknas i registret")
+        accessible(page, axe, "uppdragsregistret")
+        page.select_option("#namnd", label="Arbetsmarknadsnämnden")
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_load_state("domcontentloaded")
+        check("§ 122" in page.content(), "filtret på nämnd visar inte Arbetsmarknadsnämndens uppdrag")
+
     # An address that does not exist says so in Swedish.
     response = page.goto(BASE + "/sammantraden/999999")
     check(response.status == 404, f"en saknad sida svarade {response.status}")
