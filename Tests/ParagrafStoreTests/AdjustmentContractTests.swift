@@ -45,6 +45,10 @@ struct AdjustmentContractTests {
             #expect(locked?.state == .announced && locked?.endTime == LocalTime("18:00"))
             #expect(try await store.minutes(for: meeting.id!)?.paragraphs.count == 5)
             #expect(try await store.assignments(of: f.committee.id!).map(\.text) == ["Utred"])
+            let register = try await store.assignmentRegister(committee: f.committee.id!)
+            #expect(register.map(\.paragraphNumber) == [3] && register.first?.isPublic == true && register.first?.meetingID == meeting.id)
+            #expect(register.first?.assignment.reportBackBy == day("2027-03-01") && register.first?.committee == "Arbetslivsnämnden")
+            #expect(try await store.assignmentRegister(committee: nil).count == 1)
             #expect(try await store.signedMinutes(for: meeting.id!)?.lockedAt != nil)
             await #expect(throws: StoreError.self) {
                 try await store.lock(draft.minutes, assignments: [:], endTime: nil, posted: day("2026-12-18"), actor: "marie")
