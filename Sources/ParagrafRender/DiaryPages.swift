@@ -146,7 +146,7 @@ public struct StaffCasePage: Page {
         hasDocuments = !documents.isEmpty
         documentKinds = [DocumentKind.tjansteskrivelse, .bilaga, .beslutsunderlag, .remiss, .remissvar, .utredning, .other]
             .map { Choice(value: $0.rawValue, label: $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst(), selected: $0 == .bilaga) }
-        self.uploadLimit = uploadLimit >= 1_000_000 ? "\(uploadLimit / 1_000_000) MB" : "\(uploadLimit / 1000) kB"
+        self.uploadLimit = SwedishFormat.limit(uploadLimit)
         self.memo = MemoForm(exists: memo != nil, author: memo?.author ?? memoAuthor, date: SwedishFormat.date(memo?.date ?? today),
                              summary: memo?.summary ?? "", clauses: memo?.proposedClauses.joined(separator: "\n") ?? "",
                              basis: memo?.basis.joined(separator: "\n") ?? "", recipients: memo?.recipients.joined(separator: "\n") ?? "")

@@ -69,6 +69,11 @@ public enum SwedishFormat {
         return String(format: "%.1f MB", Double(bytes) / 1_000_000).replacingOccurrences(of: ".", with: ",")
     }
 
+    /// A size limit in whole units, as forms and messages state it: `25 MB`, `4 kB`.
+    public static func limit(_ bytes: Int) -> String {
+        bytes >= 1_000_000 ? "\(bytes / 1_000_000) MB" : "\(max(1, bytes / 1000)) kB"
+    }
+
     /// `kl. 17.00–17.59`, as Swedish typography writes times.
     public static func timeSpan(_ start: LocalTime?, _ end: LocalTime?) -> String? {
         func t(_ time: LocalTime) -> String { String(format: "%02d.%02d", time.hour, time.minute) }

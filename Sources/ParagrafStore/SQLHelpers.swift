@@ -38,6 +38,13 @@ extension SQLDatabase {
         guard found != nil else { throw StoreError.notFound("\(table) med id \(id)") }
     }
 
+    /// Keeps a file's bytes under their SHA-256; bytes kept already (another copy) stay as they are.
+    func keepFile(sha256: String, mediaType: String, content: Data) async throws {
+        try await insert(into: "files").columns("sha256", "media_type", "byte_count", "content", "created_at")
+            .values(SQLBind(sha256), SQLBind(mediaType), SQLBind(Int64(content.count)), SQLBind(content), SQLBind(Timestamp.now()))
+            .ignoringConflicts(with: ["sha256"]).run()
+    }
+
     /// Inserts or updates by the value's id and returns the id.
     func upsert(_ table: String, id: Int64?, _ row: Row) async throws -> Int64 {
         if let id {

@@ -12,9 +12,7 @@ extension SQLStore {
             throw StoreError.invalid("protokollet har redan börjat signeras och kan inte göras om")
         }
         try await write { db in
-            try await db.insert(into: "files").columns("sha256", "media_type", "byte_count", "content", "created_at")
-                .values(SQLBind(pdfSHA256), SQLBind("application/pdf"), SQLBind(Int64(pdf.count)), SQLBind(Data(pdf)), SQLBind(Timestamp.now()))
-                .ignoringConflicts(with: ["sha256"]).run()
+            try await db.keepFile(sha256: pdfSHA256, mediaType: "application/pdf", content: Data(pdf))
             try await db.delete(from: "signed_minutes").where("meeting_id", .equal, SQLBind(meeting.rawValue)).where("part", .equal, SQLBind(part)).run()
             try await db.insert(into: "signed_minutes").columns("meeting_id", "part", "pdf_sha256", "content", "content_sha256", "prepared_at", "prepared_by")
                 .values(SQLBind(meeting.rawValue), SQLBind(part), SQLBind(pdfSHA256), SQLBind(content), SQLBind(contentSHA256), SQLBind(Timestamp.now()),
@@ -124,10 +122,7 @@ extension SQLStore {
             let existing = try await db.select().column("id").from("dispatches").where("meeting_id", .equal, SQLBind(record.meetingID.rawValue))
                 .where("paragraph_number", .equal, SQLBind(record.paragraph)).where("recipient", .equal, SQLBind(record.recipient)).first()
             if existing != nil { throw StoreError.conflict("§ \(record.paragraph) är redan expedierad till \(record.recipient)") }
-            try await db.insert(into: "files").columns("sha256", "media_type", "byte_count", "content", "created_at")
-                .values(SQLBind(record.extractSHA256), SQLBind("application/pdf"), SQLBind(Int64(extract.count)), SQLBind(Data(extract)),
-                        SQLBind(Timestamp.now()))
-                .ignoringConflicts(with: ["sha256"]).run()
+            try await db.keepFile(sha256: record.extractSHA256, mediaType: "application/pdf", content: Data(extract))
             try await db.insert(into: "dispatches").columns("meeting_id", "paragraph_number", "recipient", "extract_sha256", "signature",
                                                              "signed_by", "sent_on", "sent_by", "channel")
                 .values(SQLBind(record.meetingID.rawValue), SQLBind(record.paragraph), SQLBind(record.recipient), SQLBind(record.extractSHA256),

@@ -33,11 +33,7 @@ extension SQLStore {
             guard try await db.select().column("id").from("cases").where("id", .equal, SQLBind(caseID.rawValue)).first() != nil else {
                 throw StoreError.notFound("ärende \(caseID.rawValue)")
             }
-            // The same bytes may be kept already: they stay as they are.
-            try await db.insert(into: "files").columns("sha256", "media_type", "byte_count", "content", "created_at")
-                .values(SQLBind(sha), SQLBind(file.mediaType), SQLBind(Int64(content.count)), SQLBind(Data(content)),
-                        SQLBind(Timestamp.now()))
-                .ignoringConflicts(with: ["sha256"]).run()
+            try await db.keepFile(sha256: sha, mediaType: file.mediaType, content: Data(content))
             let id = try await db.insertReturningID("documents", row)
             var logged = attached
             logged.id = DocumentID(id)

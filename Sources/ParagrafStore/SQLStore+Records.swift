@@ -331,11 +331,7 @@ private struct Filing {
     /// Keeps the source file and the handlingar it lists.
     func keep(meeting: Int64, committee: Int64, cases: CaseFinder) async throws {
         let file = record.source.file
-        // The same bytes may be kept already (another meeting's copy): then they stay as they are.
-        try await db.insert(into: "files").columns("sha256", "media_type", "byte_count", "content", "created_at")
-            .values(SQLBind(file.sha256), SQLBind(file.mediaType), SQLBind(Int64(file.byteCount)), SQLBind(record.source.content),
-                    SQLBind(Timestamp.now()))
-            .ignoringConflicts(with: ["sha256"]).run()
+        try await db.keepFile(sha256: file.sha256, mediaType: file.mediaType, content: record.source.content)
         let source = try await db.insertReturningID("documents", Row([
             ("meeting_id", meeting), ("kind", record.kind.documentKind.rawValue), ("title", sourceTitle),
             ("date", record.dating.date?.iso), ("file_name", file.fileName), ("media_type", file.mediaType),

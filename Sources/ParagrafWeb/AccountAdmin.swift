@@ -33,14 +33,7 @@ public struct AccountAdmin: Sendable {
         }
         if let person = account.person, try await store.person(person) == nil { problems.append("Person \(person.rawValue) finns inte.") }
         guard problems.isEmpty else { throw Problem.invalid(problems) }
-        let hash = try await password.asyncMap { try await passwords.hash($0) }
+        let hash: String? = if let password { try await passwords.hash(password) } else { nil }
         return try await store.save(account, passwordHash: hash, actor: actor)
-    }
-}
-
-extension Optional {
-    func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

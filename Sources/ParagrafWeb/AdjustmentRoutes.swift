@@ -11,16 +11,12 @@ import ParagrafStore
 /// last signature is in, the minutes are filed, locked, and the notice of adjustment is posted.
 func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRenderer, typst: TypstCompiler, signer: (any DocumentSigner)?,
                          bankID: BankIDClient? = nil) {
-    @Sendable func meeting(_ context: PortalContext) async throws -> (Meeting, Committee) {
-        guard let found = try await store.meeting(MeetingID(try context.id("meeting"))),
-              let committee = try await store.committee(found.committeeID) else { throw HTTPError(.notFound) }
-        return (found, committee)
-    }
-    let keep: StaffRoutes.Need = { _, context in .keepMinutes(try await meeting(context).1.id!) }
-    let attend: StaffRoutes.Need = { _, context in .attend(try await meeting(context).1.id!) }
+    let named = MeetingInPath(store: store)
+    let keep = named.need { .keepMinutes($0) }
+    let attend = named.need { .attend($0) }
 
     staff.post("/intern/sammantraden/:meeting/protokoll/justering", need: keep) { _, context, user in
-        let (meeting, committee) = try await meeting(context)
+        let (meeting, committee) = try await named.meeting(context)
         guard let (draft, _) = try await store.minutesDraft(for: meeting.id!) else { throw HTTPError(.notFound) }
         guard draft.closed else { throw UserFacingError.badForm("Avsluta sammanträdet innan protokollet skickas för justering.") }
         guard draft.minutes.adjustment?.adjusters.isEmpty == false, draft.minutes.chair != nil else {
@@ -61,7 +57,7 @@ func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: Page
 
     // Immediate adjustment of one paragraph at the meeting: its extract, signed at once.
     staff.post("/intern/sammantraden/:meeting/protokoll/:number/omedelbar", need: keep) { _, context, user in
-        let (meeting, committee) = try await meeting(context)
+        let (meeting, committee) = try await named.meeting(context)
         let number = part(context)
         guard let (draft, _) = try await store.minutesDraft(for: meeting.id!), let paragraph = draft.paragraph(number) else { throw HTTPError(.notFound) }
         guard paragraph.immediatelyAdjusted, !paragraph.decision.isEmpty else {
@@ -87,7 +83,7 @@ func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: Page
     }
 
     @Sendable func signingPage(_ request: Request, _ context: PortalContext, _ user: StaffUser) async throws -> Response {
-        let (meeting, committee) = try await meeting(context)
+        let (meeting, committee) = try await named.meeting(context)
         let part = part(context)
         guard let signed = try await store.signedMinutes(for: meeting.id!, part: part), let (draft, _) = try await store.minutesDraft(for: meeting.id!) else {
             throw UserFacingError(status: .notFound, title: "Protokollet är inte skickat för justering",
@@ -105,7 +101,7 @@ func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: Page
         return HTML.response(try renderer.render(page))
     }
     @Sendable func signedPDF(_ context: PortalContext) async throws -> Response {
-        let (meeting, _) = try await meeting(context)
+        let (meeting, _) = try await named.meeting(context)
         guard let signed = try await store.signedMinutes(for: meeting.id!, part: part(context)),
               let pdf = try await store.sourceFile(sha256: signed.pdfSHA256) else {
             throw HTTPError(.notFound)
@@ -115,7 +111,7 @@ func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: Page
     /// What signing needs, whichever way: the prepared file, the draft, and the role this person signs in.
     @Sendable func signing(_ context: PortalContext, _ user: StaffUser) async throws
         -> (meeting: Meeting, part: Int, signed: SignedMinutes, draft: MinutesDraft, pdf: [UInt8], need: (role: SignatoryRole, person: PersonRef)) {
-        let (meeting, _) = try await meeting(context)
+        let (meeting, _) = try await named.meeting(context)
         let part = part(context)
         guard let signed = try await store.signedMinutes(for: meeting.id!, part: part), let (draft, _) = try await store.minutesDraft(for: meeting.id!),
               let pdf = try await store.sourceFile(sha256: signed.pdfSHA256) else { throw HTTPError(.notFound) }
@@ -192,7 +188,7 @@ func addAdjustmentRoutes(to staff: StaffRoutes, store: any Store, renderer: Page
     }
     @Sendable func collectBankID(_ context: PortalContext, _ user: StaffUser) async throws -> Response {
         guard let bankID else { throw HTTPError(.notFound) }
-        let (meeting, _) = try await meeting(context)
+        let (meeting, _) = try await named.meeting(context)
         let part = part(context)
         guard var session = context.sessions.session, let pending = session.bankID, pending.meeting == meeting.id!.rawValue, pending.part == part else {
             return seeOther(base(meeting, part))
@@ -276,19 +272,16 @@ enum JSONEncoding {
 /// Expediering: a signed protokollsutdrag (PDF/A with utdragsbestyrkande) for each paragraph's
 /// each recipient, and the list of what was sent to whom and when.
 func addDispatchRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRenderer, typst: TypstCompiler, signer: X509Signer?) {
+    let named = MeetingInPath(store: store)
     @Sendable func locked(_ context: PortalContext) async throws -> (Meeting, Committee, Minutes) {
-        guard let meeting = try await store.meeting(MeetingID(try context.id("meeting"))),
-              let committee = try await store.committee(meeting.committeeID) else { throw HTTPError(.notFound) }
+        let (meeting, committee) = try await named.meeting(context)
         guard let signed = try await store.signedMinutes(for: meeting.id!), signed.lockedAt != nil,
               let minutes = try await store.minutes(for: meeting.id!) else {
             throw UserFacingError(status: .notFound, title: "Protokollet är inte justerat", message: "Beslut expedieras när protokollet är justerat.")
         }
         return (meeting, committee, minutes)
     }
-    let keep: StaffRoutes.Need = { _, context in
-        guard let meeting = try await store.meeting(MeetingID(try context.id("meeting"))) else { throw HTTPError(.notFound) }
-        return .keepMinutes(meeting.committeeID)
-    }
+    let keep = named.need { .keepMinutes($0) }
     staff.get("/intern/sammantraden/:meeting/expediering", need: keep) { request, context, user in
         let (meeting, committee, minutes) = try await locked(context)
         let done = FormParameters(query: request.uri.query).get("klart") == "expedierat" ? "Besluten är expedierade." : nil

@@ -183,7 +183,7 @@ enum UploadRule {
     static func problem(with file: SubmittedForm.File?, limit: Int) -> String? {
         guard let file, !file.bytes.isEmpty else { return "Välj en PDF-fil att bifoga." }
         if file.bytes.count > limit {
-            return "Filen ”\(file.fileName)” är \(SwedishBytes.describe(file.bytes.count)); högst \(SwedishBytes.describe(limit)) tas emot."
+            return "Filen ”\(file.fileName)” är \(SwedishFormat.limit(file.bytes.count)); högst \(SwedishFormat.limit(limit)) tas emot."
         }
         // A PDF begins with %PDF- (within its first kilobyte, by the specification's leniency).
         let head = file.bytes.prefix(1024)

@@ -9,15 +9,8 @@ import ParagrafStore
 /// against the draft's version so that two secretaries cannot overwrite each other.
 func addMinutesRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRenderer) {
     let people = MeetingPeople(store: store)
-    @Sendable func meeting(_ context: PortalContext) async throws -> (Meeting, Committee) {
-        guard let found = try await store.meeting(MeetingID(try context.id("meeting"))),
-              let committee = try await store.committee(found.committeeID) else { throw HTTPError(.notFound) }
-        return (found, committee)
-    }
-    let need: StaffRoutes.Need = { _, context in
-        guard let found = try await store.meeting(MeetingID(try context.id("meeting"))) else { throw HTTPError(.notFound) }
-        return .keepMinutes(found.committeeID)
-    }
+    let named = MeetingInPath(store: store)
+    let need = named.need { .keepMinutes($0) }
     @Sendable func draft(_ meeting: Meeting) async throws -> (MinutesDraft, Int) {
         guard let found = try await store.minutesDraft(for: meeting.id!) else {
             throw UserFacingError(status: .notFound, title: "Sammanträdet är inte öppnat",
@@ -43,7 +36,7 @@ func addMinutesRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRen
     }
 
     staff.post("/intern/sammantraden/:meeting/oppna", need: need) { _, context, user in
-        let (meeting, committee) = try await meeting(context)
+        let (meeting, committee) = try await named.meeting(context)
         let agenda = try await store.agenda(for: meeting.id!)
         var cases: [CaseID: (Case, Memo?)] = [:]
         for item in agenda {
@@ -75,12 +68,12 @@ func addMinutesRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRen
         return seeOther(StaffLinks.minutes(meeting.id!) + "?klart=oppnat")
     }
     staff.get("/intern/sammantraden/:meeting/protokoll", need: need) { request, context, user in
-        let (meeting, committee) = try await meeting(context)
+        let (meeting, committee) = try await named.meeting(context)
         let done = FormParameters(query: request.uri.query).get("klart").flatMap { MinutesForm.doneMessages[$0] }
         return HTML.response(try await minutesPage(user, context, meeting, committee, done: done))
     }
     staff.get("/intern/sammantraden/:meeting/protokoll/:number", need: need) { request, context, user in
-        let (meeting, _) = try await meeting(context)
+        let (meeting, _) = try await named.meeting(context)
         let done = FormParameters(query: request.uri.query).get("klart").flatMap { MinutesForm.doneMessages[$0] }
         return HTML.response(try await paragraphPage(user, context, meeting, number: Int(try context.id("number")), done: done))
     }
@@ -88,10 +81,10 @@ func addMinutesRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRen
     /// One step on the whole minutes (attendance, closing, adjusters).
     func minutesStep(_ path: String, action: String, _ step: @escaping @Sendable (MinutesDraft, SubmittedForm, PeopleIndex) throws -> MinutesDraft) {
         staff.post("/intern/sammantraden/:meeting/protokoll/" + path, need: need) { _, context, user in
-            let (meeting, committee) = try await meeting(context)
+            let (meeting, committee) = try await named.meeting(context)
             let form = context.form ?? SubmittedForm()
             do {
-                let (current, version) = try await draft(meeting)
+                let (current, _) = try await draft(meeting)
                 let index = try await PeopleIndex.of(current, roster: people.roster(meeting))
                 let changed = try step(current, form, index)
                 _ = try await store.save(changed, version: Int(form.get("version") ?? "") ?? -1, actor: user.actor, action: action, paragraph: nil)
@@ -106,11 +99,11 @@ func addMinutesRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRen
     /// One step on a paragraph.
     func paragraphStep(_ path: String, action: String, _ step: @escaping @Sendable (MinutesDraft, Int, SubmittedForm, PeopleIndex) throws -> MinutesDraft) {
         staff.post("/intern/sammantraden/:meeting/protokoll/:number/" + path, need: need) { _, context, user in
-            let (meeting, _) = try await meeting(context)
+            let (meeting, _) = try await named.meeting(context)
             let number = Int(try context.id("number"))
             let form = context.form ?? SubmittedForm()
             do {
-                let (current, version) = try await draft(meeting)
+                let (current, _) = try await draft(meeting)
                 guard current.paragraph(number) != nil else { throw HTTPError(.notFound) }
                 let index = try await PeopleIndex.of(current, roster: people.roster(meeting))
                 let changed = try step(current, number, form, index)

@@ -12,12 +12,7 @@ func addPlanningRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
         guard let found = try await store.committee(CommitteeID(try context.id("committee"))) else { throw HTTPError(.notFound) }
         return found
     }
-    @Sendable func meeting(_ context: PortalContext) async throws -> (Meeting, Committee) {
-        guard let found = try await store.meeting(MeetingID(try context.id("meeting"))),
-              let committee = try await store.committee(found.committeeID) else { throw HTTPError(.notFound) }
-        return (found, committee)
-    }
-    @Sendable func meetingCommittee(_ context: PortalContext) async throws -> CommitteeID { try await meeting(context).1.id! }
+    let named = MeetingInPath(store: store)
     @Sendable func readyCases(_ committee: CommitteeID) async throws -> [AgendaPlan.Ready] {
         var ready: [AgendaPlan.Ready] = []
         for matter in try await store.cases(in: committee) where matter.status == .ready {
@@ -83,13 +78,13 @@ func addPlanningRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
                                  status: .unprocessableContent)
         }
     }
-    staff.get("/intern/sammantraden/:meeting", need: { _, context in .planMeetings(try await meetingCommittee(context)) }) { request, context, user in
-        let (meeting, committee) = try await meeting(context)
+    staff.get("/intern/sammantraden/:meeting", need: named.need { .planMeetings($0) }) { request, context, user in
+        let (meeting, committee) = try await named.meeting(context)
         let done = FormParameters(query: request.uri.query).get("klart").flatMap { PlanningForm.doneMessages[$0] }
         return HTML.response(try await workPage(user, context, meeting, committee, done: done))
     }
-    staff.post("/intern/sammantraden/:meeting", need: { _, context in .planMeetings(try await meetingCommittee(context)) }) { _, context, user in
-        let (meeting, committee) = try await meeting(context)
+    staff.post("/intern/sammantraden/:meeting", need: named.need { .planMeetings($0) }) { _, context, user in
+        let (meeting, committee) = try await named.meeting(context)
         let (changed, problems) = readMeeting(context.form ?? SubmittedForm(), into: meeting)
         do {
             guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: " ")) }
@@ -99,8 +94,8 @@ func addPlanningRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
             return HTML.response(try await workPage(user, context, meeting, committee, problems: [error.description]), status: .unprocessableContent)
         }
     }
-    staff.post("/intern/sammantraden/:meeting/dagordning", need: { _, context in .planMeetings(try await meetingCommittee(context)) }) { _, context, user in
-        let (meeting, committee) = try await meeting(context)
+    staff.post("/intern/sammantraden/:meeting/dagordning", need: named.need { .planMeetings($0) }) { _, context, user in
+        let (meeting, committee) = try await named.meeting(context)
         let form = context.form ?? SubmittedForm()
         let current = try await store.agenda(for: meeting.id!).sorted { $0.position < $1.position }
         var problems: [String] = []
@@ -133,8 +128,8 @@ func addPlanningRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
         }
         return seeOther(StaffLinks.meeting(meeting.id!) + "?klart=dagordning")
     }
-    staff.post("/intern/sammantraden/:meeting/dagordning/klara", need: { _, context in .planMeetings(try await meetingCommittee(context)) }) { _, context, user in
-        let (meeting, committee) = try await meeting(context)
+    staff.post("/intern/sammantraden/:meeting/dagordning/klara", need: named.need { .planMeetings($0) }) { _, context, user in
+        let (meeting, committee) = try await named.meeting(context)
         let ready = try await readyCases(committee.id!)
         let current = try await store.agenda(for: meeting.id!)
         let items = current.isEmpty ? AgendaPlan.standard(meeting: meeting.id!, cases: ready)
@@ -146,8 +141,8 @@ func addPlanningRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
         }
         return seeOther(StaffLinks.meeting(meeting.id!) + "?klart=dagordning")
     }
-    staff.post("/intern/sammantraden/:meeting/kallelse", need: { _, context in .planMeetings(try await meetingCommittee(context)) }) { _, context, user in
-        let (meeting, committee) = try await meeting(context)
+    staff.post("/intern/sammantraden/:meeting/kallelse", need: named.need { .planMeetings($0) }) { _, context, user in
+        let (meeting, committee) = try await named.meeting(context)
         let form = context.form ?? SubmittedForm()
         var problems: [String] = []
         let groups = PlanningForm.groupMeetings(form.get("groupMeetings") ?? "", problems: &problems)
@@ -190,22 +185,22 @@ func addPlanningRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
         }
         return document
     }
-    staff.get("/intern/sammantraden/:meeting/kallelse", need: { _, context in .attend(try await meetingCommittee(context)) }) { request, context, user in
-        let (meeting, committee) = try await meeting(context)
+    staff.get("/intern/sammantraden/:meeting/kallelse", need: named.need { .attend($0) }) { request, context, user in
+        let (meeting, committee) = try await named.meeting(context)
         var document = try await noticeDocument(user, context, meeting, committee)
         document.done = FormParameters(query: request.uri.query).get("klart").flatMap { PlanningForm.doneMessages[$0] }
         return HTML.response(try renderer.render(document))
     }
-    staff.get("/intern/sammantraden/:meeting/kallelse.pdf", need: { _, context in .attend(try await meetingCommittee(context)) }) { _, context, user in
-        let (meeting, committee) = try await meeting(context)
+    staff.get("/intern/sammantraden/:meeting/kallelse.pdf", need: named.need { .attend($0) }) { _, context, user in
+        let (meeting, committee) = try await named.meeting(context)
         let document = try await noticeDocument(user, context, meeting, committee)
         let source = document.typst
         let timestamp = PlanningForm.timestamp(of: try await store.notice(for: meeting.id!)?.issued)
         let pdf = try await NIOThreadPool.singleton.runIfActive { try typst.pdf(source, timestamp: timestamp) }
         return pdfResponse(pdf, name: "kallelse-\(meeting.date?.iso ?? "").pdf")
     }
-    staff.get("/intern/sammantraden/:meeting/kallelse-med-handlingar.pdf", need: { _, context in .attend(try await meetingCommittee(context)) }) { _, context, user in
-        let (meeting, committee) = try await meeting(context)
+    staff.get("/intern/sammantraden/:meeting/kallelse-med-handlingar.pdf", need: named.need { .attend($0) }) { _, context, user in
+        let (meeting, committee) = try await named.meeting(context)
         let document = try await noticeDocument(user, context, meeting, committee)
         var files: [String: [UInt8]] = [:]
         var attachments: [NoticeDocument.Attachment] = []
@@ -235,8 +230,8 @@ func addPlanningRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
         }
         return (own, false)
     }
-    staff.post("/intern/sammantraden/:meeting/forhinder", need: { _, context in .attend(try await meetingCommittee(context)) }) { _, context, user in
-        let (meeting, committee) = try await meeting(context)
+    staff.post("/intern/sammantraden/:meeting/forhinder", need: named.need { .attend($0) }) { _, context, user in
+        let (meeting, committee) = try await named.meeting(context)
         let (person, bySecretary) = try absentPerson(context, user, committee: committee.id!)
         guard try await people.roster(meeting).everyone.contains(where: { $0.personID == person }) else {
             throw UserFacingError.badForm("Personen är inte ledamot eller ersättare i \(committee.name) den dagen.")
@@ -249,8 +244,8 @@ func addPlanningRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
         }
         return seeOther((bySecretary ? StaffLinks.meeting(meeting.id!) : StaffLinks.notice(meeting.id!)) + "?klart=forhinder")
     }
-    staff.post("/intern/sammantraden/:meeting/forhinder/aterkalla", need: { _, context in .attend(try await meetingCommittee(context)) }) { _, context, user in
-        let (meeting, committee) = try await meeting(context)
+    staff.post("/intern/sammantraden/:meeting/forhinder/aterkalla", need: named.need { .attend($0) }) { _, context, user in
+        let (meeting, committee) = try await named.meeting(context)
         let (person, bySecretary) = try absentPerson(context, user, committee: committee.id!)
         guard [.planned, .notified].contains(meeting.state) else { throw UserFacingError.badForm("Sammanträdet har redan hållits.") }
         try await store.withdrawAbsence(meeting: meeting.id!, person: person, actor: user.actor)

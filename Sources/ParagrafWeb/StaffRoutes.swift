@@ -55,3 +55,23 @@ extension PortalContext {
 func seeOther(_ location: String) -> Response {
     Response(status: .seeOther, headers: [.location: location])
 }
+
+/// The meeting a staff route's path names (`:meeting`), for the many routes that work on one.
+struct MeetingInPath: Sendable {
+    let store: any Store
+
+    /// The meeting and its committee, or not found.
+    func meeting(_ context: PortalContext) async throws -> (Meeting, Committee) {
+        guard let found = try await store.meeting(MeetingID(try context.id("meeting"))),
+              let committee = try await store.committee(found.committeeID) else { throw HTTPError(.notFound) }
+        return (found, committee)
+    }
+
+    /// What a route needs: `permission` in the committee of the meeting its path names.
+    func need(_ permission: @escaping @Sendable (CommitteeID) -> Permission) -> StaffRoutes.Need {
+        { _, context in
+            guard let found = try await store.meeting(MeetingID(try context.id("meeting"))) else { throw HTTPError(.notFound) }
+            return permission(found.committeeID)
+        }
+    }
+}

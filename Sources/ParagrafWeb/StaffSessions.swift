@@ -3,6 +3,8 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 import ParagrafCore
+import ParagrafSign
+import ParagrafRender
 import ParagrafStore
 
 /// What a staff session remembers: who signed in, and the token every form must send back.
@@ -75,7 +77,7 @@ struct StoreSessionDriver: PersistDriver {
     let store: any Store
 
     static func keyHash(_ key: String) -> String {
-        SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hex(Data(key.utf8))
     }
 
     func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
@@ -142,7 +144,7 @@ struct FormGuard: RouterMiddleware {
             body = try await request.collectBody(upTo: maxBodyBytes)
         } catch {
             throw UserFacingError(status: .contentTooLarge, title: "Filen är för stor",
-                                  message: "Det som skickades är större än Paragraf tar emot (högst \(SwedishBytes.describe(uploadLimit)) per fil). Inget har sparats.")
+                                  message: "Det som skickades är större än Paragraf tar emot (högst \(SwedishFormat.limit(uploadLimit)) per fil). Inget har sparats.")
         }
         let form: SubmittedForm
         do {
@@ -165,11 +167,5 @@ struct FormGuard: RouterMiddleware {
         var difference: UInt8 = 0
         for i in a.indices { difference |= a[i] ^ b[i] }
         return difference == 0
-    }
-}
-
-enum SwedishBytes {
-    static func describe(_ bytes: Int) -> String {
-        bytes >= 1_000_000 ? "\(bytes / 1_000_000) MB" : "\(max(1, bytes / 1000)) kB"
     }
 }
