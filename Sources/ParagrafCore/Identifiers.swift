@@ -33,6 +33,8 @@ public enum Tags {
     public enum DelegatedDecision {}
     public enum Notification {}
     public enum Account {}
+    public enum DelegationOrder {}
+    public enum PeriodicReport {}
 }
 
 public typealias MunicipalityID = EntityID<Tags.Municipality>
@@ -50,3 +52,5 @@ public typealias ReferralID = EntityID<Tags.Referral>
 public typealias DelegatedDecisionID = EntityID<Tags.DelegatedDecision>
 public typealias NotificationID = EntityID<Tags.Notification>
 public typealias AccountID = EntityID<Tags.Account>
+public typealias DelegationOrderID = EntityID<Tags.DelegationOrder>
+public typealias PeriodicReportID = EntityID<Tags.PeriodicReport>

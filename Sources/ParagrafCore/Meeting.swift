@@ -96,6 +96,17 @@ public enum AgendaItemKind: String, Hashable, Sendable, Codable, CaseIterable {
     case notifications = "anmälningsärenden"
     case delegatedDecisions = "delegationsbeslut"
     case otherQuestions = "övriga frågor"
+
+    /// The standard item that lists matters laid before the committee, known by its title as
+    /// municipalities word it ("Anmälningssärenden", "Redovisning av delegationsbeslut", "Meddelanden").
+    public static func listing(titled title: String) -> AgendaItemKind? {
+        let t = title.lowercased()
+        if ["delegationsbeslut", "delegeringsbeslut", "delegationsärenden", "redovisning av delegation", "anmälan av delegation"]
+            .contains(where: t.contains) { return .delegatedDecisions }
+        if ["anmälningsärenden", "anmälningssärenden", "anmälningar", "anmälan av handlingar", "meddelanden", "delgivningar"]
+            .contains(where: t.contains) { return .notifications }
+        return nil
+    }
 }
 
 /// A point on the föredragningslista.

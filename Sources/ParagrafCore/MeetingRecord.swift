@@ -41,6 +41,44 @@ public struct MeetingRecord: Hashable, Sendable {
         }
     }
 
+    /// The remiss a paragraph or agenda item answers, as the document tells it.
+    public struct RecordedReferral: Hashable, Sendable {
+        public var title: String
+        public var diaryNumber: DiaryNumber?
+        public var from: String?
+        public var theirReference: String?
+        public var deadline: LocalDate?
+        public var extensions: [LocalDate]
+
+        public init(title: String, diaryNumber: DiaryNumber? = nil, from: String? = nil, theirReference: String? = nil,
+                    deadline: LocalDate? = nil, extensions: [LocalDate] = []) {
+            self.title = title
+            self.diaryNumber = diaryNumber
+            self.from = from
+            self.theirReference = theirReference
+            self.deadline = deadline
+            self.extensions = extensions
+        }
+    }
+
+    /// An entry of a standard item that lays matters before the committee.
+    public struct RecordedMatter: Hashable, Sendable {
+        /// `.delegatedDecisions` or `.notifications`.
+        public var kind: AgendaItemKind
+        public var title: String
+        public var date: LocalDate?
+        public var from: String?
+        public var diaryNumber: String?
+
+        public init(kind: AgendaItemKind, title: String, date: LocalDate? = nil, from: String? = nil, diaryNumber: String? = nil) {
+            self.kind = kind
+            self.title = title
+            self.date = date
+            self.from = from
+            self.diaryNumber = diaryNumber
+        }
+    }
+
     /// A point on a notice's agenda with the tjänsteskrivelse behind it.
     public struct RecordedAgendaItem: Hashable, Sendable {
         public var position: Int
@@ -93,6 +131,12 @@ public struct MeetingRecord: Hashable, Sendable {
     public var minutes: Minutes
     /// Assignments given in the paragraphs, by § number.
     public var assignments: [Int: [RecordedAssignment]]
+    /// Decision sentences closing earlier assignments, by § number.
+    public var closedAssignments: [Int: [String]] = [:]
+    /// Remisser answered, by § number (minutes) or agenda position (notices).
+    public var referrals: [Int: RecordedReferral] = [:]
+    /// Delegated decisions and anmälningsärenden listed, by § number or agenda position.
+    public var listedMatters: [Int: [RecordedMatter]] = [:]
     /// Notices: the agenda, the day the notice was issued and the party groups' meetings.
     public var agenda: [RecordedAgendaItem]
     public var issued: LocalDate?

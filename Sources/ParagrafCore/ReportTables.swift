@@ -56,40 +56,24 @@ public struct ReportTable: Hashable, Sendable, Codable {
 /// cells, the first line naming the columns, a line with a label and no amounts starting a group.
 /// Every problem is reported with its line; a table with any problem is not returned.
 public enum ReportTableCSV {
-    public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
-        public var line: Int
-        public var message: String
-        public var description: String { "Rad \(line): \(message)" }
-    }
-
-    /// Every problem found in a file, in line order.
-    public struct Problems: Error, Hashable, Sendable, CustomStringConvertible {
-        public var list: [Problem]
-        public var description: String { list.map(\.description).joined(separator: "\n") }
-    }
+    public typealias Problem = SwedishCSV.Problem
+    public typealias Problems = SwedishCSV.Problems
 
     public static func read(_ text: String, title: String) -> Result<ReportTable, Problems> {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
-        guard let headerIndex = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+        guard let (headerLine, lines) = SwedishCSV.lines(text) else {
             return .failure(Problems(list: [Problem(line: 1, message: "filen är tom")]))
         }
-        let separator: Character = lines[headerIndex].contains(";") ? ";" : "\t"
-        func cells(_ line: String) -> [String] {
-            line.split(separator: separator, omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            }
-        }
-        let header = cells(lines[headerIndex])
+        let header = headerLine.cells
         let columns = Array(header.dropFirst())
         var problems: [Problem] = []
         if columns.isEmpty || columns.contains(where: \.isEmpty) {
-            problems.append(Problem(line: headerIndex + 1, message: "första raden ska namnge varje kolumn (t.ex. Tkr;Budget 2023;Utfall jan-aug 2023)"))
+            problems.append(Problem(line: headerLine.number, message: "första raden ska namnge varje kolumn (t.ex. Tkr;Budget 2023;Utfall jan-aug 2023)"))
         }
         var rows: [ReportTable.Row] = []
         var group: String?
-        for (offset, line) in lines.enumerated().dropFirst(headerIndex + 1) where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let number = offset + 1
-            var fields = cells(line)
+        for line in lines {
+            let number = line.number
+            var fields = line.cells
             while fields.count > columns.count + 1, fields.last?.isEmpty == true { fields.removeLast() }
             let label = fields.first ?? ""
             let amounts = Array(fields.dropFirst())

@@ -49,6 +49,23 @@ public struct ImportedDocument: Sendable, Equatable {
         public var reportBackBy: String?
     }
 
+    /// The remiss an item answers.
+    public struct ReferralOut: Sendable, Equatable {
+        public var from: String?
+        /// The sender's diary number, as printed.
+        public var reference: String?
+        public var deadline: String?
+        public var extendedTo: [String] = []
+    }
+
+    /// An entry of a Delegationsbeslut or Anmälningsärenden item.
+    public struct ListedMatterOut: Sendable, Equatable {
+        public var text: String
+        public var date: String?
+        public var dnr: String?
+        public var from: String?
+    }
+
     public struct Item: Sendable, Equatable {
         public var number: Int
         public var title: String
@@ -73,6 +90,11 @@ public struct ImportedDocument: Sendable, Equatable {
         public var proposedDecision: String?
         /// Whom a notice's tjänsteskrivelse proposes to send the decision to.
         public var proposedRecipients: [String] = []
+        public var referral: ReferralOut?
+        /// Decision sentences that close an earlier assignment.
+        public var closesAssignments: [String] = []
+        /// The matters a standard item lays before the committee (delegationsbeslut, anmälningsärenden).
+        public var listedMatters: [ListedMatterOut] = []
     }
 
     public struct Attachment: Sendable, Equatable {
@@ -243,6 +265,14 @@ extension ImportedDocument.Item {
             ("assignments", .array(assignments.map { .object([("text", .string($0.text)), ("report_back_by", .of($0.reportBackBy))]) })),
             ("handler", .of(handler)), ("proposed_decision", .of(proposedDecision)),
             ("proposed_recipients", .strings(proposedRecipients)),
+            ("referral", referral.map { r in
+                .object([("from", .of(r.from)), ("reference", .of(r.reference)), ("deadline", .of(r.deadline)),
+                         ("extended_to", .strings(r.extendedTo))])
+            } ?? .null),
+            ("closes_assignments", .strings(closesAssignments)),
+            ("listed_matters", .array(listedMatters.map { m in
+                .object([("text", .string(m.text)), ("date", .of(m.date)), ("dnr", .of(m.dnr)), ("from", .of(m.from))])
+            })),
         ])
     }
 }

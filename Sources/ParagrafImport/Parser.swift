@@ -141,6 +141,7 @@ public enum DocumentParser {
         let handlingar = Array(lines[agenda.end...])
         let memos = AttachmentRules.memos(handlingar)
         NoticeRules.memoDetails(memos, into: &doc.items)
+        NoticeRules.followUp(memos, handlingar: handlingar, into: &doc.items)
         doc.attachments = AttachmentRules.attachments(handlingar, memos: memos)
         doc.issuedDate = NoticeRules.issued(head)
         doc.openToPublic = NoticeRules.openToPublic(head)

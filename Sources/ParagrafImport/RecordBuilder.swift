@@ -95,6 +95,20 @@ public enum RecordBuilder {
                 MeetingRecord.RecordedDocument(kind: DocumentKind(rawValue: $0.kind) ?? .bilaga, title: $0.title,
                                                diaryNumber: $0.dnr.flatMap { DiaryNumber($0) }.map(\.caseNumber))
             })
+        for item in doc.items {
+            if kind != .notice, !item.closesAssignments.isEmpty { record.closedAssignments[item.number] = item.closesAssignments }
+            if let r = item.referral {
+                record.referrals[item.number] = MeetingRecord.RecordedReferral(
+                    title: item.title, diaryNumber: diaryNumber(item), from: r.from, theirReference: r.reference,
+                    deadline: r.deadline.flatMap(LocalDate.init(iso:)), extensions: r.extendedTo.compactMap(LocalDate.init(iso:)))
+            }
+            if let listing = AgendaItemKind.listing(titled: item.title), !item.listedMatters.isEmpty {
+                record.listedMatters[item.number] = item.listedMatters.map {
+                    MeetingRecord.RecordedMatter(kind: listing, title: $0.text, date: $0.date.flatMap(LocalDate.init(iso:)),
+                                                 from: $0.from, diaryNumber: $0.dnr)
+                }
+            }
+        }
         record.issued = doc.issuedDate.flatMap(LocalDate.init(iso:))
         record.isOpenToPublic = doc.openToPublic
         record.groupMeetings = doc.groupMeetings.map {

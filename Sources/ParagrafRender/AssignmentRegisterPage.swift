@@ -41,7 +41,8 @@ public struct AssignmentRegisterPage: Page {
     }
 }
 
-private func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+/// Both values, when both are there.
+func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
     guard let a, let b else { return nil }
     return (a, b)
 }

@@ -199,8 +199,33 @@ public struct ParagraphPage: Page {
     public var hasVotes: Bool
     public var hasReservations: Bool
     public var hasStatements: Bool
+    /// A Delegationsbeslut or Anmälningsärenden paragraph's entries.
+    public var matters: [MatterRow]
+    public var hasMatters: Bool
+    public var mattersHeading: String
+    public var partyHeading: String
+    public var hasPoints: Bool
+    /// The remiss the paragraph answers.
+    public var referral: ReferralRow?
 
-    public init(municipality: String, committee: String, meeting: Meeting, paragraph p: Paragraph, previous: Int?, next: Int?) {
+    public struct MatterRow: Sendable, Equatable {
+        public var title: String
+        public var date: String?
+        public var dateISO: String?
+        public var party: String?
+        public var point: String?
+        public var diaryNumber: String?
+    }
+
+    public struct ReferralRow: Sendable, Equatable {
+        public var from: String?
+        public var reference: String?
+        public var deadline: String?
+        public var extended: String?
+    }
+
+    public init(municipality: String, committee: String, meeting: Meeting, paragraph p: Paragraph, previous: Int?, next: Int?,
+                matters: [ListedMatter] = [], referral: Referral? = nil) {
         self.title = "§ \(p.number) \(p.title)"
         self.municipality = municipality
         self.committee = committee
@@ -236,6 +261,22 @@ public struct ParagraphPage: Page {
         self.hasVotes = !votes.isEmpty
         self.hasReservations = !reservations.isEmpty
         self.hasStatements = !statements.isEmpty
+        self.matters = matters.map {
+            MatterRow(title: $0.title, date: $0.date.map(SwedishFormat.date), dateISO: $0.date?.iso, party: $0.party,
+                      point: $0.delegationPoint, diaryNumber: $0.diaryNumber)
+        }
+        self.hasMatters = !matters.isEmpty
+        // The table holds the listing's entries; the same lines as prose would say it twice.
+        if hasMatters { self.hasDescription = false }
+        let delegated = matters.first?.kind == .delegatedDecisions
+        self.mattersHeading = delegated ? "Anmälda delegationsbeslut" : "Anmälningsärenden"
+        self.partyHeading = delegated ? "Beslutsfattare" : "Från"
+        self.hasPoints = matters.contains { $0.delegationPoint != nil }
+        self.referral = referral.map { r in
+            ReferralRow(from: r.counterparts.isEmpty ? nil : r.counterparts.joined(separator: ", "), reference: r.theirReference,
+                        deadline: r.deadline.map(SwedishFormat.date),
+                        extended: r.extensions.isEmpty ? nil : r.extensions.map(SwedishFormat.date).joined(separator: ", "))
+        }
     }
 }
 

@@ -89,6 +89,7 @@ extension SQLStore {
         try meeting.advance(to: .announced)
         let row = Self.meetingRow(meeting)
         let committee = meeting.committeeID.rawValue
+        let meetingDate = meeting.date
         try Self.validate(minutes)
         try await write { db in
             let saved = try await Self.writeMinutes(minutes, db: db)
@@ -102,6 +103,7 @@ extension SQLStore {
             }
             try await db.insertRows("assignments", columns: ["committee_id", "paragraph_id", "receiver", "text", "report_back_by",
                                                              "status", "closed_by_paragraph", "created_at", "modified_at"], rows: rows)
+            try await Self.markReported(meeting: id, committee: committee, date: meetingDate, paragraphs: saved.paragraphs, db: db)
             try await db.updateByID("meetings", id: id.rawValue, row)
             try await db.update("signed_minutes").set("locked_at", to: SQLBind(now)).where("meeting_id", .equal, SQLBind(id.rawValue))
                 .where("part", .equal, SQLBind(0)).run()

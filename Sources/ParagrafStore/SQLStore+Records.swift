@@ -126,9 +126,9 @@ private struct Filing {
             if found != nil { try await updateMeeting(meeting, fromMinutes: true) }
             if let previous { try await remove(previous) }
             // A meeting created just now has nothing to replace.
-            if found != nil { try await dropAssignments(meeting: meeting, numbers: nil) }
+            if found != nil { try await dropFollowUp(meeting: meeting, numbers: nil) }
             let saved = try await SQLStore.writeMinutes(try await linkedMinutes(), db: db, newMeeting: newMeeting)
-            try await fileAssignments(saved.paragraphs, committee: committee)
+            try await fileFollowUp(saved.paragraphs, meeting: meeting, committee: committee)
         case .extract:
             if sources.contains(where: { $0.kind == .protokoll })
                 || hasMinutes && !sources.contains(where: { $0.kind == .protokollsutdrag }) {
@@ -139,17 +139,17 @@ private struct Filing {
             if let previous { try await remove(previous) }
             let minutes = try await linkedMinutes()
             let numbers = minutes.paragraphs.map(\.number)
-            if found != nil { try await dropAssignments(meeting: meeting, numbers: numbers) }
+            if found != nil { try await dropFollowUp(meeting: meeting, numbers: numbers) }
             if hasMinutes {
                 // Extracts of other paragraphs of the same meeting stay; these paragraphs are replaced.
                 try await db.delete(from: "paragraphs").where("meeting_id", .equal, SQLBind(meeting))
                     .where("number", .in, SQLGroupExpression(numbers.map { SQLBind($0) })).run()
                 let place = try await SQLStore.requireMeeting(db, MeetingID(meeting))
                 let saved = try await SQLStore.insertParagraphs(minutes.paragraphs, into: MeetingID(meeting), of: place, db: db)
-                try await fileAssignments(saved, committee: committee)
+                try await fileFollowUp(saved, meeting: meeting, committee: committee)
             } else {
                 let saved = try await SQLStore.writeMinutes(minutes, db: db, newMeeting: newMeeting)
-                try await fileAssignments(saved.paragraphs, committee: committee)
+                try await fileFollowUp(saved.paragraphs, meeting: meeting, committee: committee)
             }
         case .notice:
             previous = sources.first { $0.kind == .kallelse }
@@ -167,6 +167,7 @@ private struct Filing {
                 [meeting, item.position, AgendaItemKind.matter.rawValue, item.title,
                  item.diaryNumber.flatMap { caseIDs[$0.description] }, item.isPublic, item.proposedDecision]
             })
+            try await fileNoticeFollowUp(meeting: meeting, committee: committee)
             try await db.delete(from: "notices").where("meeting_id", .equal, SQLBind(meeting)).run()
             if let issued = record.issued {
                 try await db.insert(into: "notices").columns("meeting_id", "issued", "group_meetings", "signed_by")
@@ -296,14 +297,19 @@ private struct Filing {
         try await db.select().column("id").from("agenda_items").where("meeting_id", .equal, SQLBind(meeting)).limit(1).first() != nil
     }
 
-    /// Assignments given in the meeting's paragraphs (those with these numbers, or all) go with them.
-    func dropAssignments(meeting: Int64, numbers: [Int]?) async throws {
+    /// Assignments given and matters listed in the meeting's paragraphs (those with these
+    /// numbers, or all) go with them; so do matters a notice of the meeting listed.
+    func dropFollowUp(meeting: Int64, numbers: [Int]?) async throws {
         var scope = "SELECT id FROM paragraphs WHERE meeting_id = \(meeting)"
         if let numbers { scope += " AND number IN (\(numbers.map(String.init).joined(separator: ",")))" }
         try await db.delete(from: "assignments").where("paragraph_id", .in, SQLGroupExpression(SQLRaw(scope))).run()
+        try await db.raw("""
+            DELETE FROM reported_matters WHERE imported AND reported_at = \(bind: meeting)
+            AND (paragraph_id IS NULL OR paragraph_id IN (\(unsafeRaw: scope)))
+            """).run()
     }
 
-    func fileAssignments(_ paragraphs: [Paragraph], committee: Int64) async throws {
+    func fileFollowUp(_ paragraphs: [Paragraph], meeting: Int64, committee: Int64) async throws {
         var rows: [[Value]] = []
         let now = Timestamp.now()
         for paragraph in paragraphs {
@@ -314,6 +320,81 @@ private struct Filing {
         }
         try await db.insertRows("assignments", columns: ["committee_id", "paragraph_id", "receiver", "text", "report_back_by",
                                                          "status", "closed_by_paragraph", "created_at", "modified_at"], rows: rows)
+        for paragraph in paragraphs {
+            for sentence in record.closedAssignments[paragraph.number] ?? [] {
+                try await closeAssignment(sentence, paragraph: paragraph, committee: committee)
+            }
+            if let referral = record.referrals[paragraph.number] {
+                try await fileReferral(referral, meeting: meeting, committee: committee, paragraph: paragraph.id?.rawValue)
+            }
+        }
+        try await fileMatters(paragraphs.map { ($0.number, $0.id?.rawValue) }, meeting: meeting, committee: committee)
+    }
+
+    /// "Nämnden avslutar uppdraget om …": the open assignment of the committee the sentence names
+    /// (most of its longer words in the assignment's text) is closed by the paragraph. When none
+    /// is on record (it was given before the records begin), the closing is kept as an assignment
+    /// given and closed here, so the register still shows it.
+    func closeAssignment(_ sentence: String, paragraph: Paragraph, committee: Int64) async throws {
+        guard let paragraphID = paragraph.id?.rawValue else { return }
+        let open = try await db.select().column("*").from("assignments").where("committee_id", .equal, SQLBind(committee))
+            .where("status", .notIn, SQLGroupExpression([SQLBind(AssignmentStatus.done.rawValue), SQLBind(AssignmentStatus.closed.rawValue)]))
+            .all().map(SQLStore.assignment)
+        let match = AssignmentMatch.best(for: sentence, among: open)
+        if let match, let id = match.id {
+            try await db.update("assignments").set("status", to: SQLBind(AssignmentStatus.closed.rawValue))
+                .set("closed_by_paragraph", to: SQLBind(paragraph.number)).where("id", .equal, SQLBind(id.rawValue)).run()
+        } else {
+            let now = Timestamp.now()
+            try await db.insertRows("assignments", columns: ["committee_id", "paragraph_id", "text", "status", "closed_by_paragraph",
+                                                             "created_at", "modified_at"],
+                                    rows: [[committee, paragraphID, sentence, AssignmentStatus.closed.rawValue, paragraph.number, now, now]])
+        }
+    }
+
+    /// A notice's remisser and listed matters: the paragraph that answers or reports them comes with the minutes.
+    func fileNoticeFollowUp(meeting: Int64, committee: Int64) async throws {
+        for item in record.agenda {
+            if let referral = record.referrals[item.position] {
+                try await fileReferral(referral, meeting: meeting, committee: committee, paragraph: nil)
+            }
+        }
+        try await db.raw("DELETE FROM reported_matters WHERE imported AND reported_at = \(bind: meeting) AND paragraph_id IS NULL").run()
+        try await fileMatters(record.agenda.map { ($0.position, nil) }, meeting: meeting, committee: committee)
+    }
+
+    func fileMatters(_ places: [(number: Int, paragraph: Int64?)], meeting: Int64, committee: Int64) async throws {
+        let now = Timestamp.now()
+        var rows: [[Value]] = []
+        for place in places {
+            for (position, m) in (record.listedMatters[place.number] ?? []).enumerated() {
+                rows.append([committee, m.kind.rawValue, m.title, m.from, m.date?.iso, nil as String?, m.diaryNumber, meeting,
+                             place.paragraph, position + 1, true, nil as String?, now, now])
+            }
+        }
+        try await db.insertRows("reported_matters", columns: SQLStore.matterColumns(), rows: rows)
+    }
+
+    /// The same remiss from the notice and then the minutes is one referral: found by the
+    /// meeting and its diary number or title, completed with what the later document adds.
+    func fileReferral(_ r: MeetingRecord.RecordedReferral, meeting: Int64, committee: Int64, paragraph: Int64?) async throws {
+        let candidates = try await db.select().column("*").from("referrals").where("meeting_id", .equal, SQLBind(meeting))
+            .where("imported", .equal, SQLBind(true)).all().map(SQLStore.referral)
+        let same = candidates.first { c in
+            if let a = c.diaryNumber?.caseNumber, let b = r.diaryNumber?.caseNumber { return a == b }
+            return c.title.lowercased() == r.title.lowercased()
+        }
+        var referral = same ?? Referral(committeeID: CommitteeID(committee), direction: .incoming, counterparts: [], title: r.title,
+                                        deadline: nil, meetingID: MeetingID(meeting))
+        referral.diaryNumber = referral.diaryNumber ?? r.diaryNumber
+        if referral.counterparts.isEmpty, let from = r.from { referral.counterparts = [from] }
+        referral.theirReference = referral.theirReference ?? r.theirReference
+        referral.deadline = referral.deadline ?? r.deadline
+        if referral.extensions.isEmpty { referral.extensions = r.extensions }
+        if let paragraph { referral.answeredByParagraph = ParagraphID(paragraph) }
+        var row = try SQLStore.referralRow(referral)
+        row.pairs.append(("imported", true))
+        _ = try await db.upsert("referrals", id: referral.id?.rawValue, row)
     }
 
     // MARK: The source document

@@ -147,18 +147,41 @@ extension DraftStore {
     }
 }
 
-/// Assignments, referrals, delegated decisions and notifications.
+/// Assignments, referrals, delegation orders, delegated decisions and notifications.
 public protocol FollowUpStore: Sendable {
     func save(_ assignment: Assignment) async throws -> Assignment
+    func assignment(_ id: AssignmentID) async throws -> Assignment?
     func assignments(of committee: CommitteeID) async throws -> [Assignment]
     /// The register: assignments of one committee (or all) with committee and giving paragraph.
     func assignmentRegister(committee: CommitteeID?) async throws -> [RegisteredAssignment]
+    /// A new status with the period's report, logged; closing needs the closing decision's §.
+    func report(on id: AssignmentID, status: AssignmentStatus, closedBy paragraph: Int?, comment: AssignmentComment?,
+                actor: String) async throws -> Assignment
+    func comments(on id: AssignmentID) async throws -> [AssignmentComment]
+
     func save(_ referral: Referral) async throws -> Referral
+    func save(_ referral: Referral, actor: String) async throws -> Referral
     func referrals(of committee: CommitteeID) async throws -> [Referral]
+    /// Referrals of one committee (or all) with where they are answered, and whether public.
+    func referralList(committee: CommitteeID?) async throws -> [ListedReferral]
+
+    func delegationOrders(of committee: CommitteeID) async throws -> [DelegationOrder]
+    /// Adopts the next version; its number is given by the store.
+    func adopt(_ order: DelegationOrder, actor: String) async throws -> DelegationOrder
+    /// Refused unless its point was in the order in force on its date.
+    func register(_ decision: DelegatedDecision, actor: String) async throws -> DelegatedDecision
+    func register(_ notification: Notification, actor: String) async throws -> Notification
     func save(_ decision: DelegatedDecision) async throws -> DelegatedDecision
-    func delegatedDecisions(of committee: CommitteeID) async throws -> [DelegatedDecision]
     func save(_ notification: Notification) async throws -> Notification
+    /// Whole or not at all; problems name their lines.
+    func importMatters(_ entries: [ReportedMatterCSV.Entry], kind: AgendaItemKind, committee: CommitteeID, file: String,
+                       actor: String) async throws -> Int
+    func delegatedDecisions(of committee: CommitteeID) async throws -> [DelegatedDecision]
     func notifications(of committee: CommitteeID) async throws -> [Notification]
+    /// What a meeting's Delegationsbeslut and Anmälningsärenden items lay before the committee.
+    func mattersFor(meeting: MeetingID) async throws -> ReportedMatters
+    /// The entries listed in a meeting's public paragraphs, by § number.
+    func publicMatters(meeting: MeetingID) async throws -> [Int: [ListedMatter]]
 }
 
 /// Whole meetings read from documents: the importer's way in.

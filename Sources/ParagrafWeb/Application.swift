@@ -68,6 +68,13 @@ func buildRouter(store: any Store, configuration: AppConfiguration,
                                                               committees: try await store.committees(in: nil), selected: selected, today: .today()))
         }
     }
+    router.get("/remisser") { request, _ in
+        try await cached(request) {
+            let selected = FormParameters(query: request.uri.query).get("namnd").flatMap { Int64($0) }.map { CommitteeID($0) }
+            return try renderer.render(ReferralListPage(referrals: try await store.referralList(committee: selected),
+                                                        committees: try await store.committees(in: nil), selected: selected, today: .today()))
+        }
+    }
     addOpenDataRoutes(to: router, store: store)
     addFeedRoutes(to: router, store: store)
     let search = SearchQueries(store: store)

@@ -32,8 +32,11 @@ struct MeetingQueries {
               Publication.mayPublish(paragraph),
               let names = try await names(of: meeting.committeeID) else { return nil }
         let numbers = try await store.paragraphNumbers(meeting: meetingID)
+        let referral = try await store.referralList(committee: meeting.committeeID)
+            .first { $0.referral.answeredByParagraph == paragraph.id && $0.isPublic }?.referral
         return ParagraphPage(municipality: names.municipality, committee: names.committee, meeting: meeting, paragraph: paragraph,
-                             previous: numbers.last { $0 < number }, next: numbers.first { $0 > number })
+                             previous: numbers.last { $0 < number }, next: numbers.first { $0 > number },
+                             matters: try await store.publicMatters(meeting: meetingID)[number] ?? [], referral: referral)
     }
 
     /// A kept file of a document that may be shown, never one marked secret: a text file with

@@ -295,3 +295,49 @@ struct NoticeDetailTests {
         #expect(doc.items.first?.decisionRecipients == ["Kommunstyrelsen", "förvaltningschef socialförvaltningen", "verksamhetschef IFO"])
     }
 }
+
+@Suite("Follow-up read from documents")
+struct FollowUpParseTests {
+    @Test("follow-up: a remiss with its deadline and extension, a closing decision, listed delegationsbeslut with dates and Dnr")
+    func followUp() {
+        let text = """
+            Miljönämnden
+            Sammanträdesdatum 2025-03-04
+            § 12
+            Dnr MN 2025-00031
+            Yttrande över remiss om ny avfallsplan
+            Beslut
+            Miljönämnden antar förvaltningens yttrande som sitt eget.
+            Ärendebeskrivning
+            Tekniska nämnden har skickat förslaget på remiss med begäran om svar till tekniska nämnden senast den 28 februari 2025. Nämnden har fått anstånd till den 14 mars 2025.
+            Ert diarienummer TN 2024-00410 ska anges i svaret.
+            § 13
+            Dnr MN 2025-00002
+            Uppdrag om tillsynsplan
+            Beslut
+            1. Miljönämnden tar del av återrapporteringen.
+            2. Miljönämnden förklarar uppdraget om tillsynsplan för förorenade områden avslutat.
+            3. Förvaltningen ska återrapportera arbetet med tillsynsskulden senast tertial 1 2026.
+            § 14
+            Dnr MN 2025-00003
+            Redovisning av delegationsbeslut
+            Beslut
+            Redovisningen läggs till handlingarna.
+            Sammanfattning
+            1. Beslut om föreläggande 2025-02-03, miljöinspektör
+            Dnr MN 2025-00019
+            2. Avskrivning av ärende, 12 februari 2025
+            """
+        let doc = DocumentParser.parse(text: text, file: "x.txt", sha256: "")
+        let remiss = doc.items.first { $0.number == 12 }?.referral
+        #expect(remiss?.deadline == "2025-02-28" && remiss?.extendedTo == ["2025-03-14"])
+        #expect(remiss?.from == "Tekniska nämnden" && remiss?.reference == "TN 2024-00410")
+        let p13 = doc.items.first { $0.number == 13 }
+        #expect(p13?.closesAssignments.count == 1)
+        #expect(p13?.assignments.map(\.reportBackBy) == ["2026-04-30"], "taking a report in is no new assignment")
+        let listed = doc.items.first { $0.number == 14 }?.listedMatters ?? []
+        #expect(listed.map(\.date) == ["2025-02-03", "2025-02-12"])
+        #expect(listed.first?.dnr == "MN 2025-00019" && listed.first?.text == "Beslut om föreläggande 2025-02-03, miljöinspektör")
+        #expect(doc.items.first { $0.number == 12 }?.listedMatters.isEmpty == true, "only a listing item lists")
+    }
+}

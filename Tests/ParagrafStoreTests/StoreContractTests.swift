@@ -332,13 +332,72 @@ struct FollowUpContractTests {
             #expect(try await store.referrals(of: c) == [r])
             #expect(try await store.referrals(of: c).first?.deadlineInForce == day("2023-10-31"))
 
-            let d = try await store.save(DelegatedDecision(committeeID: c, decidedBy: "Förvaltningschef", delegationPoint: "3.2",
-                                                           decided: day("2024-03-12"), title: "Tillsvidareanställning",
-                                                           diaryNumber: DiaryNumber("ALN 2024-00032"), reportedAt: f.meeting.id))
+            // A delegated decision must rest on a point in force on its day.
+            let decision = DelegatedDecision(committeeID: c, decidedBy: "Förvaltningschef", delegationPoint: "3.2",
+                                             decided: day("2024-03-12"), title: "Tillsvidareanställning",
+                                             diaryNumber: DiaryNumber("ALN 2024-00032"))
+            await #expect(throws: StoreError.invalid("Ingen delegationsordning gällde 2024-03-12.")) {
+                try await store.register(decision, actor: "test")
+            }
+            let points = [DelegationPoint(code: "3.2", matter: "Tillsvidareanställning", delegate: "Förvaltningschef"),
+                          DelegationPoint(code: "4.1", matter: "Yttrande till domstol", delegate: "Ordförande", reportingRequired: true)]
+            let v1 = try await store.adopt(DelegationOrder(committeeID: c, version: 0, adoptedBy: "2024-02-19 § 27", validFrom: day("2024-02-20"),
+                                                           points: points), actor: "test")
+            #expect(v1.version == 1)
+            let v2 = try await store.adopt(DelegationOrder(committeeID: c, version: 0, adoptedBy: "2024-04-16 § 41", validFrom: day("2024-04-17"),
+                                                           validTo: day("2026-12-31"), points: [points[1]]), actor: "test")
+            #expect(v2.version == 2)
+            await #expect(throws: StoreError.self, "a version must start after the one before") {
+                try await store.adopt(DelegationOrder(committeeID: c, version: 0, adoptedBy: "x", validFrom: day("2024-04-01"), points: points),
+                                      actor: "test")
+            }
+            let d = try await store.register(decision, actor: "test")
+            var late = decision
+            late.decided = day("2024-05-02")
+            await #expect(throws: StoreError.invalid("Punkt 3.2 finns inte i delegationsordningen som gällde 2024-05-02 (version 2, 2024-04-16 § 41).")) {
+                try await store.register(late, actor: "test")
+            }
             #expect(try await store.delegatedDecisions(of: c) == [d])
-            let n = try await store.save(Notification(committeeID: c, title: "Dom från förvaltningsrätten", sender: "Förvaltningsrätten",
-                                                      received: day("2024-03-20")))
+            let n = try await store.register(Notification(committeeID: c, title: "Dom från förvaltningsrätten", sender: "Förvaltningsrätten",
+                                                          received: day("2024-03-20")), actor: "test")
             #expect(try await store.notifications(of: c) == [n])
+
+            // CSV: a file with any bad line leaves nothing behind; the same file twice is refused line by line.
+            let csv = """
+                Datum;Delegationspunkt;Beslutsfattare;Beslut;Diarienummer
+                2024-04-20;4.1;Ordförande;Yttrande till förvaltningsrätten;ALN 2024-00040
+                2024-04-22;3.2;Förvaltningschef;Tillsvidareanställning;
+                """
+            guard case .success(let entries) = ReportedMatterCSV.read(csv, kind: .delegatedDecisions) else {
+                Issue.record("the CSV should read")
+                return
+            }
+            let before = try await count(store, "reported_matters")
+            await #expect(throws: StoreError.invalid("Rad 3: Punkt 3.2 finns inte i delegationsordningen som gällde 2024-04-22 (version 2, 2024-04-16 § 41).")) {
+                try await store.importMatters(entries, kind: .delegatedDecisions, committee: c, file: "export.csv", actor: "test")
+            }
+            #expect(try await count(store, "reported_matters") == before)
+            #expect(try await store.importMatters([entries[0]], kind: .delegatedDecisions, committee: c, file: "export.csv", actor: "test") == 1)
+            await #expect(throws: StoreError.invalid("Rad 2: beslutet är redan importerat")) {
+                try await store.importMatters([entries[0]], kind: .delegatedDecisions, committee: c, file: "export.csv", actor: "test")
+            }
+
+            // Gathered into the committee's next meeting, and marked reported there at the lock.
+            let next = try await store.save(Meeting(committeeID: c, date: day("2024-05-21"), state: .notified))
+            let gathered = try await store.mattersFor(meeting: next.id!)
+            #expect(gathered.delegatedDecisions.map(\.title) == ["Tillsvidareanställning", "Yttrande till förvaltningsrätten"])
+            #expect(gathered.notifications == [n])
+            #expect(try await store.mattersFor(meeting: f.meeting.id!).delegatedDecisions.isEmpty, "a held meeting shows what was reported at it")
+
+            // A status report with its period's comment; closing needs the closing paragraph.
+            await #expect(throws: StoreError.self) {
+                try await store.report(on: a.id!, status: .closed, closedBy: nil, comment: nil, actor: "test")
+            }
+            let reported = try await store.report(on: a.id!, status: .partlyDone, closedBy: nil,
+                                                  comment: AssignmentComment(period: "tertial 2 2024", status: .partlyDone, text: "Halvvägs",
+                                                                             writtenBy: "test", writtenOn: day("2024-08-31")), actor: "test")
+            #expect(reported.status == .partlyDone && reported.closedByParagraph == nil)
+            #expect(try await store.comments(on: a.id!).map(\.period) == ["tertial 2 2024"])
         }
     }
 }

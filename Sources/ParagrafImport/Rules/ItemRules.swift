@@ -139,7 +139,13 @@ enum ItemRules {
     static func attachedStart(_ lines: [Line], from start: Int = 0) -> Int? {
         var seenSection = false
         for i in start..<lines.count {
-            if section(lines[i]) != nil { seenSection = true } else if seenSection, lines[i].lower.hasBytePrefix("dnr") { return i }
+            if section(lines[i]) != nil {
+                seenSection = true
+            } else if seenSection, lines[i].lower.hasBytePrefix("dnr") {
+                // In a listing (anmälningsärenden), an entry's Dnr is followed by the next entry or by nothing.
+                let next = lines[(i + 1)...].first { !$0.text.isEmpty }
+                if let next, !FollowUpRules.isEntryStart(next.text) { return i }
+            }
         }
         return nil
     }
@@ -213,9 +219,15 @@ enum ItemRules {
         item.hasVote = !texts(.vote).isEmpty || voteWords.contains(where: flowText.containsBytes)
         item.votes = texts(.vote)
         item.immediatelyAdjusted = immediateAdjustmentWords.contains(where: flowText.containsBytes)
-        for sentence in sentences(decision.joined(separator: "\n")) where sentence.lowerSv.containsBytes("återrapport") {
-            item.assignments.append(.init(text: sentence, reportBackBy: reportBackDate(sentence)))
+        for sentence in sentences(decision.joined(separator: "\n")) {
+            if FollowUpRules.closesAssignment(sentence) {
+                item.closesAssignments.append(sentence)
+            } else if sentence.lowerSv.containsBytes("återrapport"), !FollowUpRules.receivesReport(sentence) {
+                item.assignments.append(.init(text: sentence, reportBackBy: reportBackDate(sentence)))
+            }
         }
+        item.referral = FollowUpRules.referral(title: item.title, text: lines.map(\.text), recipients: item.decisionRecipients)
+        item.listedMatters = FollowUpRules.listedMatters(title: item.title, decision: texts(.decision), description: description)
         return item
     }
 }

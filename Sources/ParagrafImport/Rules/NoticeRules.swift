@@ -110,14 +110,38 @@ enum NoticeRules {
     /// Each tjänsteskrivelse's beslutsunderlag and recipients go to the agenda item it belongs to
     /// (by diary number, else by title), and its handler where the letterhead rule found none.
     static func memoDetails(_ memos: [AttachmentRules.Memo], into items: inout [ImportedDocument.Item]) {
-        let numbers = items.map { $0.dnr.flatMap { DiaryNumber($0) } }
         for memo in memos {
-            let index = memo.dnr.flatMap { Self.index(of: $0, in: numbers) }
-                ?? items.firstIndex { $0.title.lowerSv == memo.title.lowerSv }
-            guard let index else { continue }
+            guard let index = item(of: memo, in: items) else { continue }
             if items[index].basis.isEmpty { items[index].basis = memo.basis }
             if items[index].proposedRecipients.isEmpty { items[index].proposedRecipients = memo.recipients }
             if items[index].handler == nil { items[index].handler = memo.handler }
+        }
+    }
+
+    /// The agenda item a tjänsteskrivelse belongs to: by diary number, else by title.
+    static func item(of memo: AttachmentRules.Memo, in items: [ImportedDocument.Item]) -> Int? {
+        memo.dnr.flatMap { dnr in index(of: dnr, in: items.map { $0.dnr.flatMap { DiaryNumber($0) } }) }
+            ?? items.firstIndex { $0.title.lowerSv == memo.title.lowerSv }
+    }
+
+    /// What the handlingar tell the follow-up of each item: the remiss a statement answers (its
+    /// deadline stands in the remiss letter printed after the tjänsteskrivelse) and the entries
+    /// an anmälningsärenden or delegationsbeslut memo lists.
+    static func followUp(_ memos: [AttachmentRules.Memo], handlingar lines: [Line], into items: inout [ImportedDocument.Item]) {
+        var regions: [Int: [Line]] = [:]
+        for (k, memo) in memos.enumerated() {
+            guard let index = item(of: memo, in: items) else { continue }
+            let end = k + 1 < memos.count ? max(memo.titleLine, memos[k + 1].titleLine) : lines.count
+            regions[index, default: []] += lines[memo.titleLine..<end]
+        }
+        for index in items.indices {
+            let region = regions[index] ?? []
+            items[index].referral = FollowUpRules.referral(title: items[index].title, text: region.map(\.text),
+                                                           recipients: items[index].proposedRecipients)
+            let content = ItemRules.sections(region[...])
+            items[index].listedMatters = FollowUpRules.listedMatters(
+                title: items[index].title, decision: content.filter { $0.0 == .decision || $0.0 == .proposedDecision }.flatMap(\.1),
+                description: content.filter { $0.0 == .description }.flatMap(\.1))
         }
     }
 

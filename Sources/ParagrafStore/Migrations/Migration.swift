@@ -39,6 +39,7 @@ public enum Migrations {
         migration0010MinutesDrafts,
         migration0011Adjustment,
         migration0012Dispatches,
+        migration0013FollowUp,
     ]
 }
 
