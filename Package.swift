@@ -67,6 +67,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // E-mail out: an SMTP client for reminders.
+        .target(
+            name: "ParagrafMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // A local stand-in for BankID's relying-party API, for the tests of the BankID adapter.
         .target(
             name: "ParagrafTestSupport",
@@ -88,7 +98,7 @@ let package = Package(
         .target(
             name: "ParagrafWeb",
             dependencies: [
-                "ParagrafCore", "ParagrafText", "ParagrafImport", "ParagrafStore", "ParagrafRender", "ParagrafSign",
+                "ParagrafCore", "ParagrafText", "ParagrafImport", "ParagrafStore", "ParagrafRender", "ParagrafSign", "ParagrafMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -122,6 +132,7 @@ let package = Package(
             name: "ParagrafWebTests",
             dependencies: [
                 "ParagrafWeb", "ParagrafStore", "ParagrafRender", "ParagrafCore", "ParagrafImport", "ParagrafSign", "ParagrafTestSupport",
+                "ParagrafMail",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             exclude: ["__Snapshots__"],

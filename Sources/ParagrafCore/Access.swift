@@ -98,9 +98,13 @@ public struct Account: Hashable, Sendable {
     public var person: PersonID?
     public var grants: [Grant]
     public var disabled: Bool
+    /// Where reminders go; none are sent to an account without one.
+    public var email: String?
 
-    public init(id: AccountID? = nil, username: String, name: String, person: PersonID? = nil, grants: [Grant] = [], disabled: Bool = false) {
+    public init(id: AccountID? = nil, username: String, name: String, person: PersonID? = nil, grants: [Grant] = [], disabled: Bool = false,
+                email: String? = nil) {
         self.id = id
+        self.email = email
         self.username = username
         self.name = name
         self.person = person
@@ -109,6 +113,14 @@ public struct Account: Hashable, Sendable {
     }
 
     public var access: Access { Access(grants: disabled ? [] : grants) }
+
+    /// One `@` with text on both sides, a dot in the domain, no spaces or angle brackets: enough to
+    /// keep a typing mistake (or a header injection) out of an SMTP envelope.
+    public static func looksLikeAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
+        return !text.contains { $0.isWhitespace || "<>,;\"".contains($0) }
+    }
 
     /// Problems with the account as given, in Swedish; empty when it can be saved.
     public var problems: [String] {
@@ -119,6 +131,9 @@ public struct Account: Hashable, Sendable {
         }
         if name.trimmingCharacters(in: .whitespaces).isEmpty {
             found.append("Kontot behöver ett namn.")
+        }
+        if let email, !Self.looksLikeAddress(email) {
+            found.append("E-postadressen ”\(email)” går inte att använda: skriv den som namn@kommun.se.")
         }
         for grant in grants where grant.role.isPerCommittee && grant.committee == nil {
             found.append("Rollen \(grant.role.title.lowercased()) gäller en nämnd: välj vilken.")

@@ -103,13 +103,16 @@ public struct Referral: Hashable, Sendable, Codable {
     public var answers: [ReferralAnswer]
     /// The meeting whose agenda or minutes carry the statement.
     public var meetingID: MeetingID?
+    /// The committee's case for it, whose handläggare writes the statement.
+    public var caseID: CaseID?
     /// The paragraph that adopted the statement (incoming), once it has.
     public var answeredByParagraph: ParagraphID?
 
     public init(id: ReferralID? = nil, committeeID: CommitteeID, direction: ReferralDirection, counterparts: [String],
                 title: String, diaryNumber: DiaryNumber? = nil, theirReference: String? = nil, deadline: LocalDate?,
                 extensions: [LocalDate] = [], answers: [ReferralAnswer] = [], meetingID: MeetingID? = nil,
-                answeredByParagraph: ParagraphID? = nil) {
+                caseID: CaseID? = nil, answeredByParagraph: ParagraphID? = nil) {
+        self.caseID = caseID
         self.id = id
         self.committeeID = committeeID
         self.direction = direction

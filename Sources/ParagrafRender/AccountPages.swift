@@ -35,6 +35,7 @@ public struct AccountsPage: Page {
     public struct Form: Sendable {
         public var username: String
         public var name: String
+        public var email: String?
         public var administrator: Bool
         public var disabled: Bool
         public var grants: [GrantRow]
@@ -58,7 +59,7 @@ public struct AccountsPage: Page {
         }
         let roles: [StaffRole] = [.secretary, .handler, .member]
         form = Form(
-            username: account.username, name: account.name, administrator: account.grants.contains { $0.role == .administrator },
+            username: account.username, name: account.name, email: account.email, administrator: account.grants.contains { $0.role == .administrator },
             disabled: account.disabled,
             grants: committees.map { committee in
                 GrantRow(committee: committee.name, cells: roles.map { role in

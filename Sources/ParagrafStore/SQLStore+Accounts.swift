@@ -9,7 +9,7 @@ extension SQLStore {
         guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: " ")) }
         let before: Account? = if let id = account.id { try await self.account(id) } else { nil }
         var columns = Row([("username", account.username), ("name", account.name), ("person_id", account.person?.rawValue),
-                       ("disabled", account.disabled)])
+                       ("disabled", account.disabled), ("email", account.email)])
         if let passwordHash { columns.pairs.append(("password_hash", passwordHash)) }
         let row = columns
         let id = try await write { db in
@@ -74,7 +74,7 @@ extension SQLStore {
                 let id = try row.id()
                 return Account(id: AccountID(id), username: try row.string("username"), name: try row.string("name"),
                                person: try row.optionalID("person_id").map { PersonID($0) }, grants: byAccount[id] ?? [],
-                               disabled: try row.bool("disabled"))
+                               disabled: try row.bool("disabled"), email: try row.optionalString("email"))
             }
         }
     }
@@ -86,6 +86,7 @@ private struct AccountAudit: Encodable {
     var name: String
     var person: Int64?
     var disabled: Bool
+    var email: String?
     var grants: [String]
     var passwordChanged: Bool?
 
@@ -94,6 +95,7 @@ private struct AccountAudit: Encodable {
         name = account.name
         person = account.person?.rawValue
         disabled = account.disabled
+        email = account.email
         grants = account.grants.map { $0.role.rawValue + ($0.committee.map { " i nämnd \($0.rawValue)" } ?? "") }
         self.passwordChanged = passwordChanged == true ? true : nil
     }

@@ -109,7 +109,7 @@ extension SQLStore {
              ("counterparts", try JSONText.encode(r.counterparts)), ("title", r.title),
              ("diary_number", r.diaryNumber?.withClassification), ("their_reference", r.theirReference), ("deadline", r.deadline?.iso),
              ("extensions", try JSONText.encode(r.extensions)), ("answers", try JSONText.encode(r.answers)),
-             ("meeting_id", r.meetingID?.rawValue), ("answered_by_paragraph", r.answeredByParagraph?.rawValue)])
+             ("meeting_id", r.meetingID?.rawValue), ("case_id", r.caseID?.rawValue), ("answered_by_paragraph", r.answeredByParagraph?.rawValue)])
     }
 
     static func referral(_ row: any SQLRow) throws -> Referral {
@@ -121,6 +121,7 @@ extension SQLStore {
                  extensions: try JSONText.decode([LocalDate].self, try row.string("extensions")),
                  answers: try JSONText.decode([ReferralAnswer].self, try row.string("answers")),
                  meetingID: try row.optionalID("meeting_id").map(MeetingID.init(rawValue:)),
+                 caseID: try row.optionalID("case_id").map(CaseID.init(rawValue:)),
                  answeredByParagraph: try row.optionalID("answered_by_paragraph").map(ParagraphID.init(rawValue:)))
     }
 
@@ -379,6 +380,56 @@ extension SQLStore {
                                  date: try row.optionalDate("dated"), delegationPoint: try row.optionalString("delegation_point"),
                                  diaryNumber: try row.optionalString("diary_number")))
             }
+        }
+    }
+}
+
+// MARK: - What is due, and reminders
+
+extension SQLStore {
+    /// Open assignments with a report-back day and open referrals with a deadline, with the
+    /// handläggare of the case behind each; of the given committees, or of all.
+    public func dueItems(committees: [CommitteeID]?) async throws -> [DueItem] {
+        if let committees, committees.isEmpty { return [] }
+        let scope = committees.map { ids in SQLQueryString(" AND x.committee_id IN (\(binds: ids.map(\.rawValue)))") } ?? ""
+        return try await read { db in
+            let assignments = try await db.raw("""
+                SELECT x.id, x.text, x.receiver, x.report_back_by, x.committee_id, c.name AS committee_name, k.handler
+                FROM assignments x JOIN committees c ON c.id = x.committee_id
+                LEFT JOIN paragraphs p ON p.id = x.paragraph_id LEFT JOIN cases k ON k.id = p.case_id
+                WHERE x.report_back_by IS NOT NULL AND x.status NOT IN (\(bind: AssignmentStatus.done.rawValue), \(bind: AssignmentStatus.closed.rawValue))
+                """ as SQLQueryString + scope).all().map { row in
+                DueItem(kind: .assignment, id: try row.id(), title: try row.string("text"), committeeID: CommitteeID(try row.id("committee_id")),
+                        committee: try row.string("committee_name"), due: try row.date("report_back_by"),
+                        counterpart: try row.optionalString("receiver"), handler: try row.optionalString("handler"))
+            }
+            let referrals = try await db.raw("""
+                SELECT x.*, c.name AS committee_name, k.handler FROM referrals x JOIN committees c ON c.id = x.committee_id
+                LEFT JOIN cases k ON k.id = x.case_id WHERE x.answered_by_paragraph IS NULL
+                """ as SQLQueryString + scope).all().compactMap { row -> DueItem? in
+                let referral = try Self.referral(row)
+                guard referral.isOpen, let due = referral.deadlineInForce else { return nil }
+                return DueItem(kind: .referral, id: try row.id(), title: referral.title, committeeID: referral.committeeID,
+                               committee: try row.string("committee_name"), due: due,
+                               counterpart: referral.counterparts.joined(separator: ", "), handler: try row.optionalString("handler"))
+            }
+            return assignments + referrals
+        }
+    }
+
+    public func remindersSent(keys: [String]) async throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        return try await read { db in
+            Set(try await db.select().column("key").from("reminders_sent").where("key", .in, SQLBind.group(keys)).all()
+                .map { try $0.string("key") })
+        }
+    }
+
+    /// Notes reminders as sent, once the SMTP server has taken the message.
+    public func markRemindersSent(keys: [String]) async throws {
+        let now = Timestamp.now()
+        try await write(counted: false) { db in
+            try await db.insertRows("reminders_sent", columns: ["key", "sent_at"], rows: keys.map { [$0, now] })
         }
     }
 }

@@ -325,7 +325,8 @@ private struct Filing {
                 try await closeAssignment(sentence, paragraph: paragraph, committee: committee)
             }
             if let referral = record.referrals[paragraph.number] {
-                try await fileReferral(referral, meeting: meeting, committee: committee, paragraph: paragraph.id?.rawValue)
+                try await fileReferral(referral, meeting: meeting, committee: committee, paragraph: paragraph.id?.rawValue,
+                                       caseID: paragraph.caseID?.rawValue)
             }
         }
         try await fileMatters(paragraphs.map { ($0.number, $0.id?.rawValue) }, meeting: meeting, committee: committee)
@@ -356,7 +357,9 @@ private struct Filing {
     func fileNoticeFollowUp(meeting: Int64, committee: Int64) async throws {
         for item in record.agenda {
             if let referral = record.referrals[item.position] {
-                try await fileReferral(referral, meeting: meeting, committee: committee, paragraph: nil)
+                let caseID = try await db.select().column("case_id").from("agenda_items").where("meeting_id", .equal, SQLBind(meeting))
+                    .where("position", .equal, SQLBind(item.position)).first()?.optionalID("case_id")
+                try await fileReferral(referral, meeting: meeting, committee: committee, paragraph: nil, caseID: caseID)
             }
         }
         try await db.raw("DELETE FROM reported_matters WHERE imported AND reported_at = \(bind: meeting) AND paragraph_id IS NULL").run()
@@ -377,7 +380,7 @@ private struct Filing {
 
     /// The same remiss from the notice and then the minutes is one referral: found by the
     /// meeting and its diary number or title, completed with what the later document adds.
-    func fileReferral(_ r: MeetingRecord.RecordedReferral, meeting: Int64, committee: Int64, paragraph: Int64?) async throws {
+    func fileReferral(_ r: MeetingRecord.RecordedReferral, meeting: Int64, committee: Int64, paragraph: Int64?, caseID: Int64?) async throws {
         let candidates = try await db.select().column("*").from("referrals").where("meeting_id", .equal, SQLBind(meeting))
             .where("imported", .equal, SQLBind(true)).all().map(SQLStore.referral)
         let same = candidates.first { c in
@@ -392,6 +395,7 @@ private struct Filing {
         referral.deadline = referral.deadline ?? r.deadline
         if referral.extensions.isEmpty { referral.extensions = r.extensions }
         if let paragraph { referral.answeredByParagraph = ParagraphID(paragraph) }
+        referral.caseID = referral.caseID ?? caseID.map(CaseID.init(rawValue:))
         var row = try SQLStore.referralRow(referral)
         row.pairs.append(("imported", true))
         _ = try await db.upsert("referrals", id: referral.id?.rawValue, row)

@@ -182,6 +182,12 @@ public protocol FollowUpStore: Sendable {
     func mattersFor(meeting: MeetingID) async throws -> ReportedMatters
     /// The entries listed in a meeting's public paragraphs, by § number.
     func publicMatters(meeting: MeetingID) async throws -> [Int: [ListedMatter]]
+
+    /// Open assignments and referrals with their day, of these committees (or all).
+    func dueItems(committees: [CommitteeID]?) async throws -> [DueItem]
+    /// Of these reminder keys, those already sent.
+    func remindersSent(keys: [String]) async throws -> Set<String>
+    func markRemindersSent(keys: [String]) async throws
 }
 
 /// Whole meetings read from documents: the importer's way in.

@@ -24,6 +24,7 @@ func addAccountRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRen
         var problems: [String] = []
         changed.username = (form.text("username") ?? "").lowercased()
         changed.name = form.text("name") ?? ""
+        changed.email = form.text("email")
         changed.disabled = form.get("disabled") != nil
         changed.person = form.text("person").flatMap { Int64($0) }.map { PersonID($0) }
         changed.grants = form.getAll("grant").compactMap { value in

@@ -1,5 +1,7 @@
 import Configuration
 import Foundation
+import ParagrafCore
+import ParagrafMail
 import ParagrafStore
 
 /// Paragraf's settings, from flags, then environment (`PARAGRAF_STORE`, `PARAGRAF_HTTP_HOST`,
@@ -25,6 +27,11 @@ public struct AppConfiguration: Sendable, Equatable {
     /// RP certificate, its key and BankID's CA (`signing.bankid-certificate`, `-key`, `-ca`, PEM files);
     /// without the URL, BankID is not offered.
     public var bankID: BankIDSettings?
+    /// The SMTP server reminders go through (`smtp.host`, `smtp.port`, `smtp.security` tls|none,
+    /// `smtp.username`, `smtp.password`, `smtp.from`, `smtp.ca`); without `smtp.host` no e-mail is sent.
+    public var smtp: SMTPSettings?
+    /// The address staff reach Paragraf at (`http.public-url`), for links in e-mail.
+    public var publicURL: String?
 
     public struct BankIDSettings: Sendable, Equatable {
         public var url: String
@@ -40,7 +47,10 @@ public struct AppConfiguration: Sendable, Equatable {
     }
 
     public init(store: StoreLocation, host: String = "127.0.0.1", port: Int = 8080, uploadLimit: Int = 25_000_000,
-                secureCookies: Bool = true, passwordCost: UInt8 = 12, signingDirectory: String? = nil, bankID: BankIDSettings? = nil) {
+                secureCookies: Bool = true, passwordCost: UInt8 = 12, signingDirectory: String? = nil, bankID: BankIDSettings? = nil,
+                smtp: SMTPSettings? = nil, publicURL: String? = nil) {
+        self.smtp = smtp
+        self.publicURL = publicURL
         self.store = store
         self.host = host
         self.port = port
@@ -112,13 +122,42 @@ public struct AppConfiguration: Sendable, Equatable {
         guard ["true", "false", "1", "0", "ja", "nej"].contains(secureText) else {
             throw ConfigurationError.invalid(key: "http.secure-cookies", value: secureText, hint: "ange true eller false")
         }
+        var smtp: SMTPSettings?
+        if let smtpHost = config.string(forKey: "smtp.host").flatMap({ $0.isEmpty ? nil : $0 }) {
+            let securityText = (config.string(forKey: "smtp.security") ?? "tls").lowercased()
+            guard let security = SMTPSettings.Security(rawValue: securityText) else {
+                throw ConfigurationError.invalid(key: "smtp.security", value: securityText, hint: "ange tls (port 465) eller none (okrypterat, bara inom ett stängt nät)")
+            }
+            let smtpPortText = config.string(forKey: "smtp.port") ?? config.int(forKey: "smtp.port").map(String.init) ?? (security == .tls ? "465" : "25")
+            guard let smtpPort = Int(smtpPortText), (1...65535).contains(smtpPort) else {
+                throw ConfigurationError.invalid(key: "smtp.port", value: smtpPortText, hint: "porten ska vara ett heltal mellan 1 och 65535")
+            }
+            let from = config.string(forKey: "smtp.from") ?? ""
+            guard Account.looksLikeAddress(from) else {
+                throw ConfigurationError.invalid(key: "smtp.from", value: from, hint: "ange avsändaradressen, t.ex. paragraf@kommun.se")
+            }
+            let username = config.string(forKey: "smtp.username").flatMap { $0.isEmpty ? nil : $0 }
+            if username != nil, security != .tls {
+                throw ConfigurationError.invalid(key: "smtp.security", value: securityText, hint: "med smtp.username måste smtp.security vara tls, så att lösenordet inte skickas okrypterat")
+            }
+            var caPEM: String?
+            if let caPath = config.string(forKey: "smtp.ca").flatMap({ $0.isEmpty ? nil : $0 }) {
+                guard let text = try? String(contentsOfFile: caPath, encoding: .utf8) else {
+                    throw ConfigurationError.invalid(key: "smtp.ca", value: caPath, hint: "filen går inte att läsa; ange en CA i PEM")
+                }
+                caPEM = text
+            }
+            smtp = SMTPSettings(host: smtpHost, port: smtpPort, security: security, username: username,
+                                password: config.string(forKey: "smtp.password", isSecret: true), from: from, caPEM: caPEM)
+        }
         return AppConfiguration(store: store, host: host, port: port, uploadLimit: uploadLimit,
                                 secureCookies: ["true", "1", "ja"].contains(secureText),
                                 signingDirectory: config.string(forKey: "signing.ca-directory").flatMap { $0.isEmpty ? nil : $0 },
                                 bankID: config.string(forKey: "signing.bankid-url").flatMap { $0.isEmpty ? nil : $0 }.map { url in
                                     BankIDSettings(url: url, certificate: config.string(forKey: "signing.bankid-certificate"),
                                                    key: config.string(forKey: "signing.bankid-key"), ca: config.string(forKey: "signing.bankid-ca"))
-                                })
+                                },
+                                smtp: smtp, publicURL: config.string(forKey: "http.public-url").flatMap { $0.isEmpty ? nil : $0 })
     }
 }
 

@@ -96,6 +96,9 @@ func safeReturn(_ next: String?) -> String {
 /// The staff bar for a signed-in user: the links their roles open.
 func staffBar(_ user: StaffUser, _ context: PortalContext) -> StaffBar {
     var links: [StaffBar.Link] = []
+    if user.account.grants.contains(where: { $0.role == .secretary || $0.role == .handler }) {
+        links.append(.init(title: "Bevakning", url: StaffLinks.dueOverview))
+    }
     if user.access.isAdministrator {
         links.append(.init(title: "Konton", url: StaffLinks.accounts))
         links.append(.init(title: "Granskningslogg", url: StaffLinks.auditLog))

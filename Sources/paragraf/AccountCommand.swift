@@ -19,6 +19,7 @@ struct AccountCommand: AsyncParsableCommand {
         @Option(help: "Roll: administratör, nämndsekreterare, handläggare eller ledamot. Kan anges flera gånger.") var role: [String] = []
         @Option(help: "Nämnden rollerna gäller: id eller förkortning (t.ex. ALN).") var committee: String?
         @Option(help: "Den förtroendevalda kontot tillhör (namnet som i nämnden), för ledamöter och ersättare.") var person: String?
+        @Option(help: "E-postadress för påminnelser.") var email: String?
 
         func run() async throws {
             try await runReportingFailures {
@@ -51,7 +52,7 @@ struct AccountCommand: AsyncParsableCommand {
                         personID = found[0].id
                     }
                     let account = try await AccountAdmin(store: store, passwordCost: configuration.passwordCost)
-                        .save(Account(username: username, name: name, person: personID, grants: grants), password: password, actor: "kommandoraden")
+                        .save(Account(username: username, name: name, person: personID, grants: grants, email: email), password: password, actor: "kommandoraden")
                     print("Kontot \(account.username) är skapat (id \(account.id!.rawValue)).")
                     await store.close()
                 } catch let problem as AccountAdmin.Problem {

@@ -11,7 +11,7 @@ struct Paragraf: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "paragraf",
         abstract: "Paragraf – protokoll, beslut och anslagstavla för kommunala nämnder.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Parse.self, Import.self, AccountCommand.self, OrganisationCommand.self, CACommand.self, Verify.self, Bench.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Parse.self, Import.self, AccountCommand.self, OrganisationCommand.self, Remind.self, CACommand.self, Verify.self, Bench.self])
 }
 
 /// The options every command that touches data shares.

@@ -13,6 +13,7 @@ struct RouteByRoleTests {
     static let allowed: [String: Set<String>] = [
         "GET /intern": Set(StaffWorld.roleNames),
         "GET /intern/logg": ["admin"],
+        "GET /intern/bevakning": Set(StaffWorld.roleNames),
         "GET /intern/konton": ["admin"],
         "POST /intern/konton": ["admin"],
         "GET /intern/konton/:account": ["admin"],

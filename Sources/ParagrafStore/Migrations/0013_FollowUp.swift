@@ -17,7 +17,7 @@ let migration0013FollowUp = Migration(version: 13, name: "follow-up") { kind in
             id \(id), committee_id BIGINT NOT NULL REFERENCES committees(id),
             direction TEXT NOT NULL, counterparts TEXT NOT NULL, title TEXT NOT NULL, diary_number TEXT, their_reference TEXT,
             deadline TEXT, extensions TEXT NOT NULL, answers TEXT NOT NULL,
-            meeting_id BIGINT REFERENCES meetings(id) ON DELETE SET NULL,
+            meeting_id BIGINT REFERENCES meetings(id) ON DELETE SET NULL, case_id BIGINT REFERENCES cases(id) ON DELETE SET NULL,
             answered_by_paragraph BIGINT REFERENCES paragraphs(id) ON DELETE SET NULL,
             imported BOOLEAN NOT NULL DEFAULT \(no), created_at TEXT NOT NULL, modified_at TEXT NOT NULL)
         """,
@@ -40,6 +40,7 @@ let migration0013FollowUp = Migration(version: 13, name: "follow-up") { kind in
         "CREATE INDEX reported_matters_by_committee ON reported_matters (committee_id, kind, dated)",
         "CREATE INDEX reported_matters_by_meeting ON reported_matters (reported_at)",
         "CREATE UNIQUE INDEX reported_matters_import_key ON reported_matters (committee_id, kind, import_key)",
+        "ALTER TABLE accounts ADD COLUMN email TEXT",
         "ALTER TABLE assignments ADD COLUMN giver TEXT",
         "ALTER TABLE assignments ADD COLUMN given_by TEXT",
         "ALTER TABLE assignments ADD COLUMN outside_budget BOOLEAN NOT NULL DEFAULT \(no)",
@@ -57,9 +58,7 @@ let migration0013FollowUp = Migration(version: 13, name: "follow-up") { kind in
         """,
         "CREATE INDEX periodic_reports_by_committee ON periodic_reports (committee_id)",
         """
-        CREATE TABLE reminders_sent (
-            kind TEXT NOT NULL, object_id BIGINT NOT NULL, recipient TEXT NOT NULL, due TEXT NOT NULL, sent_at TEXT NOT NULL,
-            PRIMARY KEY (kind, object_id, recipient, due))
+        CREATE TABLE reminders_sent (key TEXT PRIMARY KEY, sent_at TEXT NOT NULL)
         """,
     ]
 }
