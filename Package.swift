@@ -116,7 +116,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ParagrafCoreTests", dependencies: ["ParagrafCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ParagrafCoreTests", dependencies: ["ParagrafCore", "ParagrafTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ParagrafTextTests", dependencies: ["ParagrafText"], swiftSettings: swiftSettings),
         .testTarget(name: "ParagrafImportTests", dependencies: ["ParagrafImport", "ParagrafCore"], exclude: ["Documents"], swiftSettings: swiftSettings),
         .testTarget(

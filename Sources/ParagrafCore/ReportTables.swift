@@ -116,7 +116,7 @@ public enum ReportChecks {
                 }
             }
         }
-        if let total = table.groups.first(where: { ["totalt", "summa"].contains($0.lowercased()) }) {
+        if let total = totalGroup(table) {
             let parts = table.groups.filter { $0 != total }
             for row in table.rows where row.group == total {
                 for (c, column) in table.columns.enumerated() {
@@ -141,6 +141,17 @@ public enum ReportChecks {
         }
     }
 
+    /// The group that totals the others (`Totalt`, `Summa`), if the table has one.
+    public static func totalGroup(_ table: ReportTable) -> String? {
+        table.groups.first { ["totalt", "summa", "summa totalt"].contains($0.lowercased()) }
+    }
+
+    /// `Nettokostnad`, `Nettokostnader`, `Summa nettokostnad`.
+    public static func isNetCost(_ label: String) -> Bool {
+        let l = label.lowercased()
+        return l == "nettokostnad" || l == "nettokostnader" || l == "summa nettokostnad" || l == "summa nettokostnader"
+    }
+
     /// `-168 763`, as Swedish reports print it.
     public static func format(_ value: Decimal) -> String {
         let number = NSDecimalNumber(decimal: value).int64Value
@@ -151,5 +162,46 @@ public enum ReportChecks {
             grouped.append(ch)
         }
         return (number < 0 ? "-" : "") + String(grouped.reversed())
+    }
+}
+
+/// A committee's budget follow-up or monthly/tertial report: its tables, and the paragraph that
+/// approves it once there is one.
+public struct PeriodicReport: Hashable, Sendable, Codable {
+    public var id: PeriodicReportID?
+    public var committeeID: CommitteeID
+    /// `Budgetuppföljning efter augusti 2023, tertial 2`.
+    public var title: String
+    /// The period it covers, as the committee writes it (`tertial 2 2023`, `september 2024`).
+    public var period: String
+    public var tables: [ReportTable]
+    /// The meeting and § that approve it (the report is its bilaga).
+    public var meetingID: MeetingID?
+    public var paragraphNumber: Int?
+
+    public init(id: PeriodicReportID? = nil, committeeID: CommitteeID, title: String, period: String, tables: [ReportTable],
+                meetingID: MeetingID? = nil, paragraphNumber: Int? = nil) {
+        self.id = id
+        self.committeeID = committeeID
+        self.title = title
+        self.period = period
+        self.tables = tables
+        self.meetingID = meetingID
+        self.paragraphNumber = paragraphNumber
+    }
+
+    /// What a check of sums finds: within each table, and between a table's total net cost and
+    /// another's (a summary's `Nettokostnader` against the activities' `Totalt`).
+    public var sumProblems: [String] {
+        var found = tables.flatMap(ReportChecks.problems)
+        for x in tables {
+            guard let xRow = x.rows.first(where: { $0.group == nil && ReportChecks.isNetCost($0.label) }) else { continue }
+            for y in tables where y != x {
+                guard let total = ReportChecks.totalGroup(y),
+                      let yRow = y.rows.first(where: { $0.group == total && ReportChecks.isNetCost($0.label) }) else { continue }
+                found += ReportChecks.compare(x, row: xRow.label, against: y, otherRow: yRow.label, otherGroup: total)
+            }
+        }
+        return found
     }
 }

@@ -42,7 +42,7 @@ public struct AssignmentRegisterPage: Page {
 }
 
 /// Both values, when both are there.
-func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+public func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
     guard let a, let b else { return nil }
     return (a, b)
 }

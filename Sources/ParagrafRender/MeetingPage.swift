@@ -207,6 +207,9 @@ public struct ParagraphPage: Page {
     public var hasPoints: Bool
     /// The remiss the paragraph answers.
     public var referral: ReferralRow?
+    /// Reports the paragraph approves, as its bilagor.
+    public var reports: [Neighbour]
+    public var hasReports: Bool
 
     public struct MatterRow: Sendable, Equatable {
         public var title: String
@@ -225,7 +228,7 @@ public struct ParagraphPage: Page {
     }
 
     public init(municipality: String, committee: String, meeting: Meeting, paragraph p: Paragraph, previous: Int?, next: Int?,
-                matters: [ListedMatter] = [], referral: Referral? = nil) {
+                matters: [ListedMatter] = [], referral: Referral? = nil, reports: [PeriodicReport] = []) {
         self.title = "§ \(p.number) \(p.title)"
         self.municipality = municipality
         self.committee = committee
@@ -266,6 +269,8 @@ public struct ParagraphPage: Page {
                       point: $0.delegationPoint, diaryNumber: $0.diaryNumber)
         }
         self.hasMatters = !matters.isEmpty
+        self.reports = reports.map { Neighbour(label: "\($0.title) (\($0.period))", url: "/rapporter/\($0.id!.rawValue)") }
+        self.hasReports = !self.reports.isEmpty
         // The table holds the listing's entries; the same lines as prose would say it twice.
         if hasMatters { self.hasDescription = false }
         let delegated = matters.first?.kind == .delegatedDecisions

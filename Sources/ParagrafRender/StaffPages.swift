@@ -74,7 +74,9 @@ public struct StaffStartPage: Page {
         public var roles: String
         public var diaryURL: String?
         public var planURL: String?
-        public init(name: String, roles: String, diaryURL: String?, planURL: String? = nil) {
+        public var reportsURL: String?
+        public init(name: String, roles: String, diaryURL: String?, planURL: String? = nil, reportsURL: String? = nil) {
+            self.reportsURL = reportsURL
             self.name = name
             self.roles = roles
             self.diaryURL = diaryURL

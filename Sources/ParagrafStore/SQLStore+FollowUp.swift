@@ -433,3 +433,48 @@ extension SQLStore {
         }
     }
 }
+
+// MARK: - Periodic reports
+
+extension SQLStore {
+    static func periodicReport(_ row: any SQLRow) throws -> PeriodicReport {
+        PeriodicReport(id: PeriodicReportID(try row.id()), committeeID: CommitteeID(try row.id("committee_id")), title: try row.string("title"),
+                       period: try row.string("period"), tables: try JSONText.decode([ReportTable].self, try row.string("tables")),
+                       meetingID: try row.optionalID("meeting_id").map(MeetingID.init(rawValue:)), paragraphNumber: try row.optionalInt("paragraph_number"))
+    }
+
+    /// Saves a report whole (its tables as read), logged.
+    public func save(_ report: PeriodicReport, actor: String) async throws -> PeriodicReport {
+        if report.title.trimmingCharacters(in: .whitespaces).isEmpty || report.tables.isEmpty {
+            throw StoreError.invalid("en rapport behöver en rubrik och minst en tabell")
+        }
+        let row = Row([("committee_id", report.committeeID.rawValue), ("title", report.title), ("period", report.period),
+                       ("tables", try JSONText.encode(report.tables)), ("meeting_id", report.meetingID?.rawValue),
+                       ("paragraph_number", report.paragraphNumber)])
+        var saved = report
+        saved.id = PeriodicReportID(try await write { db in
+            let id = try await db.upsert("periodic_reports", id: report.id?.rawValue, row)
+            _ = try await Self.record(AuditEntry(at: Timestamp.now(), actor: actor, action: report.id == nil ? "lade in rapport" : "ändrade rapport",
+                                                 subjectKind: "rapport", subjectID: id,
+                                                 after: "{\"title\":\(try JSONText.encode(report.title))}"), db: db)
+            return id
+        })
+        return saved
+    }
+
+    public func periodicReport(_ id: PeriodicReportID) async throws -> PeriodicReport? {
+        try await read { db in
+            try await db.select().column("*").from("periodic_reports").where("id", .equal, SQLBind(id.rawValue)).first().map(Self.periodicReport)
+        }
+    }
+
+    /// The reports of a committee, or those attached to a meeting's paragraphs.
+    public func periodicReports(committee: CommitteeID? = nil, meeting: MeetingID? = nil) async throws -> [PeriodicReport] {
+        try await read { db in
+            var query = db.select().column("*").from("periodic_reports")
+            if let committee { query = query.where("committee_id", .equal, SQLBind(committee.rawValue)) }
+            if let meeting { query = query.where("meeting_id", .equal, SQLBind(meeting.rawValue)) }
+            return try await query.orderBy("id").all().map(Self.periodicReport)
+        }
+    }
+}

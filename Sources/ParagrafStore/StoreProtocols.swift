@@ -188,6 +188,10 @@ public protocol FollowUpStore: Sendable {
     /// Of these reminder keys, those already sent.
     func remindersSent(keys: [String]) async throws -> Set<String>
     func markRemindersSent(keys: [String]) async throws
+
+    func save(_ report: PeriodicReport, actor: String) async throws -> PeriodicReport
+    func periodicReport(_ id: PeriodicReportID) async throws -> PeriodicReport?
+    func periodicReports(committee: CommitteeID?, meeting: MeetingID?) async throws -> [PeriodicReport]
 }
 
 /// Whole meetings read from documents: the importer's way in.

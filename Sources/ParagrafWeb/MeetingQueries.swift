@@ -36,7 +36,8 @@ struct MeetingQueries {
             .first { $0.referral.answeredByParagraph == paragraph.id && $0.isPublic }?.referral
         return ParagraphPage(municipality: names.municipality, committee: names.committee, meeting: meeting, paragraph: paragraph,
                              previous: numbers.last { $0 < number }, next: numbers.first { $0 > number },
-                             matters: try await store.publicMatters(meeting: meetingID)[number] ?? [], referral: referral)
+                             matters: try await store.publicMatters(meeting: meetingID)[number] ?? [], referral: referral,
+                             reports: try await store.periodicReports(committee: nil, meeting: meetingID).filter { $0.paragraphNumber == number })
     }
 
     /// A kept file of a document that may be shown, never one marked secret: a text file with

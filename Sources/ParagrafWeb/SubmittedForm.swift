@@ -25,6 +25,8 @@ struct SubmittedForm: Sendable {
         get(name).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
     }
     func file(_ field: String) -> File? { files.first { $0.field == field && !($0.fileName.isEmpty && $0.bytes.isEmpty) } }
+    /// Every file sent in a field (an input with `multiple`, or several inputs of one name), in order.
+    func files(_ field: String) -> [File] { files.filter { $0.field == field && !($0.fileName.isEmpty && $0.bytes.isEmpty) } }
 
     enum Problem: Error, Equatable, CustomStringConvertible {
         case unsupportedType(String)

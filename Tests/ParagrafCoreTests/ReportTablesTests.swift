@@ -1,25 +1,13 @@
 import Foundation
 import ParagrafCore
+import ParagrafTestSupport
 import Testing
 
 @Suite("Periodic report tables: CSV in, sums checked")
 struct ReportTablesTests {
-    /// seed-001's two tables of the tertial report, as CSV: the document's own lines with `;` between cells.
-    static func seedTables() throws -> (summary: String, activities: String) {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/seeds/seed-001.txt")
-        let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
-        func table(after heading: String) throws -> String {
-            let start = try #require(lines.firstIndex { $0.contains(heading) })
-            let header = try #require(lines[(start + 1)...].firstIndex { $0.contains("\t") })
-            let end = lines[header...].firstIndex { $0.hasPrefix("5.1.") } ?? lines.count
-            return lines[header..<end].map { $0.replacingOccurrences(of: "\t", with: ";") }.joined(separator: "\n")
-        }
-        return (try table(after: "Ekonomiskt sammandrag (Tkr)"), try table(after: "Verksamheternas nettokostnader"))
-    }
-
     @Test("seed-001's tertial tables: the result is 1 210 tkr after August, each activity adds up, and the document's own inconsistency is found")
     func seed001() throws {
-        let (summaryCSV, activitiesCSV) = try Self.seedTables()
+        let (summaryCSV, activitiesCSV) = try SeedTables.csv()
         let summary = try ReportTableCSV.read(summaryCSV, title: "Ekonomiskt sammandrag").get()
         let activities = try ReportTableCSV.read(activitiesCSV, title: "Verksamheternas nettokostnader").get()
         #expect(summary.value("Resultat jämfört med kommunbidrag", column: "Utfall jan- aug 2023") == 1210)

@@ -14,6 +14,10 @@ struct RouteByRoleTests {
         "GET /intern": Set(StaffWorld.roleNames),
         "GET /intern/logg": ["admin"],
         "GET /intern/bevakning": Set(StaffWorld.roleNames),
+        "GET /intern/namnder/:committee/rapporter": ["sekr.aln", "handl.aln"],
+        "POST /intern/namnder/:committee/rapporter": ["sekr.aln", "handl.aln"],
+        "GET /intern/rapporter/:report": ["sekr.aln", "handl.aln"],
+        "GET /intern/rapporter/:report/pdf": ["sekr.aln", "handl.aln"],
         "GET /intern/konton": ["admin"],
         "POST /intern/konton": ["admin"],
         "GET /intern/konton/:account": ["admin"],
@@ -82,7 +86,11 @@ struct RouteByRoleTests {
             let meeting = try await store.plan(Meeting(committeeID: world.aln.id!, date: day("2026-12-15")), actor: "test")
             _ = try await store.setAgenda(AgendaPlan.standard(meeting: meeting.id!, cases: []), for: meeting.id!, actor: "test")
             try await store.issue(Notice(meetingID: meeting.id!, issued: day("2026-12-01")), actor: "test")
-            let parameters = [":file": "1.pdf", ":number": "1", ":meeting": String(meeting.id!.rawValue), ":committee": String(world.aln.id!.rawValue), ":case": String(matter.id!.rawValue),
+            let report = try await store.save(PeriodicReport(committeeID: world.aln.id!, title: "Månadsrapport", period: "oktober 2026",
+                                                             tables: [ReportTable(title: "Ekonomi", columns: ["Budget 2026", "Utfall jan-okt 2026"],
+                                                                                  rows: [.init(group: nil, label: "Nettokostnad", values: [-100, -80], line: 2)])]),
+                                              actor: "test")
+            let parameters = [":report": String(report.id!.rawValue), ":file": "1.pdf", ":number": "1", ":meeting": String(meeting.id!.rawValue), ":committee": String(world.aln.id!.rawValue), ":case": String(matter.id!.rawValue),
                               ":document": String(document.id!.rawValue), ":account": String(world.accounts["sekr.ks"]!.id!.rawValue)]
             // BankID set up (at an address nothing answers), so that its routes are declared and walked too.
             var configuration = staffTestConfiguration
