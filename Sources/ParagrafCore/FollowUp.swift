@@ -316,3 +316,60 @@ public enum AssignmentMatch {
         return top.0
     }
 }
+
+extension ReportedMatters {
+    /// The entries a standard item lists, one a line, as the minutes print them (seed-000 § 43).
+    public func entries(_ kind: AgendaItemKind) -> [String] {
+        switch kind {
+        case .delegatedDecisions:
+            return delegatedDecisions.map { d in
+                [d.decided?.iso, d.decidedBy.map { "\($0):" }, d.title, d.delegationPoint.map { "(punkt \($0))" }]
+                    .compactMap { $0 }.joined(separator: " ") + (d.diaryNumber.map { "\nDnr \($0.withClassification)" } ?? "")
+            }
+        case .notifications:
+            return notifications.map { n in
+                [n.sender.map { "\($0)," }, n.received?.iso, n.title].compactMap { $0 }.joined(separator: " ")
+                    + (n.diaryNumber.map { "\nDnr \($0.withClassification)" } ?? "")
+            }
+        default:
+            return []
+        }
+    }
+
+    /// The numbered list for a standard item's summary, nil when there is nothing to lay before the committee.
+    public func summary(_ kind: AgendaItemKind) -> String? {
+        let list = entries(kind)
+        return list.isEmpty ? nil : list.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")
+    }
+
+    /// The decision such an item takes.
+    public static func decision(_ kind: AgendaItemKind, committee: String) -> String? {
+        switch kind {
+        case .delegatedDecisions: return "\(committee) lägger redovisade delegationsbeslut till handlingarna."
+        case .notifications: return "\(committee) lägger redovisade anmälningsärenden till handlingarna."
+        default: return nil
+        }
+    }
+}
+
+/// Remisser that the agenda of a meeting should answer: those whose deadline in force falls before
+/// the committee's next meeting after it, and so would be late if left for that one.
+public enum ReferralWarnings {
+    public static func warnings(meetingDate: LocalDate, nextMeeting: LocalDate?, referrals: [Referral], onAgenda: Set<CaseID>,
+                                agendaTitles: Set<String>) -> [String] {
+        referrals.filter { r in
+            guard r.direction == .incoming, r.isOpen, let due = r.deadlineInForce else { return false }
+            if let id = r.caseID, onAgenda.contains(id) { return false }
+            if agendaTitles.contains(r.title.lowercased()) { return false }
+            return nextMeeting.map { due < $0 } ?? true
+        }.sorted { ($0.deadlineInForce!, $0.title) < ($1.deadlineInForce!, $1.title) }.map { r in
+            let due = r.deadlineInForce!
+            let from = r.counterparts.first.map { " från \($0)" } ?? ""
+            if due < meetingDate {
+                return "Remissen ”\(r.title)”\(from) skulle ha besvarats senast \(due.iso), före detta sammanträde: begär anstånd eller svara genast."
+            }
+            let next = nextMeeting.map { ", före nästa sammanträde \($0.iso)" } ?? ""
+            return "Remissen ”\(r.title)”\(from) ska besvaras senast \(due.iso)\(next): ta upp den på detta sammanträde eller begär anstånd."
+        }
+    }
+}

@@ -60,14 +60,21 @@ public enum MeetingSteps {
     /// The draft at the opening: one paragraph per agenda item, numbered on from the year's
     /// highest § of the committee, everyone expected present throughout, the chair presiding.
     public static func open(meeting: MeetingID, agenda: [AgendaItem], cases: [CaseID: (Case, Memo?)], expected: [Expected],
-                            seats: Int, firstNumber: Int, secretary: String) -> MinutesDraft {
+                            seats: Int, firstNumber: Int, secretary: String, matters: ReportedMatters = ReportedMatters(delegatedDecisions: [], notifications: []),
+                            committee: String = "Nämnden") -> MinutesDraft {
         var paragraphs: [Paragraph] = []
         for (offset, item) in agenda.sorted(by: { $0.position < $1.position }).enumerated() {
             let found = item.caseID.flatMap { cases[$0] }
             let memo = found?.1
-            paragraphs.append(Paragraph(
+            var paragraph = Paragraph(
                 meetingID: meeting, number: firstNumber + offset, title: item.title, caseID: item.caseID, diaryNumber: found?.0.diaryNumber,
-                isPublic: item.isPublic, description: memo?.summary, basis: memo?.basis ?? [], recipients: memo?.recipients ?? []))
+                isPublic: item.isPublic, description: memo?.summary, basis: memo?.basis ?? [], recipients: memo?.recipients ?? [])
+            // The standard items list what was gathered for them, and take their usual decision.
+            if let listed = matters.summary(item.kind) {
+                paragraph.description = listed
+                if let decision = ReportedMatters.decision(item.kind, committee: committee) { paragraph.decision = [DecisionClause(text: decision)] }
+            }
+            paragraphs.append(paragraph)
         }
         let attendance = expected.map { Attendance(person: $0.person, role: $0.role, replacing: $0.replacing) }
         let chair = expected.first { $0.role == .ordforande }?.person

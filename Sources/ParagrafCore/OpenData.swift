@@ -20,4 +20,6 @@ public enum StampedRecord: String, Sendable, CaseIterable {
     case paragraph = "paragraphs"
     case matter = "cases"
     case document = "documents"
+    case assignment = "assignments"
+    case referral = "referrals"
 }

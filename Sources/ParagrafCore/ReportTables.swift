@@ -22,11 +22,14 @@ public struct ReportTable: Hashable, Sendable, Codable {
     public var title: String
     public var columns: [String]
     public var rows: [Row]
+    /// What the numbers count, when not tkr (`antal`).
+    public var unit: String?
 
-    public init(title: String, columns: [String], rows: [Row]) {
+    public init(title: String, columns: [String], rows: [Row], unit: String? = nil) {
         self.title = title
         self.columns = columns
         self.rows = rows
+        self.unit = unit
     }
 
     /// The value of a row (in a group, when given) in a column.

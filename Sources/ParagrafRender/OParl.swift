@@ -72,9 +72,19 @@ public enum OParl {
         public var legislativeTerm: [LegislativeTerm] = []
         public var legislativeTermList: String
         public var locationList: String
+        /// Paragraf's follow-up lists: assignments and remisser, public where their paragraph is.
+        public var assignmentList: String
+        public var referralList: String
         public var created: String
         public var modified: String
         public var web: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, type, system, name, shortName, classification, organization, person, meeting, paper, membership, agendaItem,
+                 consultation, file, legislativeTerm, legislativeTermList, locationList, created, modified, web
+            case assignmentList = "paragraf:assignmentList"
+            case referralList = "paragraf:referralList"
+        }
 
         public init(_ m: Municipality, stamps: Stamps, _ a: Addresses) {
             let id = m.id ?? MunicipalityID(0)
@@ -92,6 +102,8 @@ public enum OParl {
             file = a.list(id, "files")
             legislativeTermList = a.list(id, "legislativeterms")
             locationList = a.list(id, "locations")
+            assignmentList = a.list(id, "assignments")
+            referralList = a.list(id, "referrals")
             created = stamps.created
             modified = stamps.modified
             web = a.site + "/namnder"
@@ -525,5 +537,85 @@ public enum OParl {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+extension OParl {
+    /// An uppdrag, Paragraf's extension object (OParl has none): who gave it in which agenda item
+    /// (paragraph), to whom, by when, and where it stands.
+    public struct Assignment: Encodable, Sendable {
+        public var id: String
+        public var type = "https://paragraf.se/oparl/1.0/Assignment"
+        public var organization: String
+        public var agendaItem: String?
+        public var meeting: String?
+        public var text: String
+        public var receiver: String?
+        public var giver: String?
+        public var givenBy: String?
+        public var reportBackBy: String?
+        public var status: String
+        public var closedByParagraph: Int?
+        public var outsideBudget: Bool
+        public var created: String
+        public var modified: String
+        public var web: String
+
+        public init(_ r: RegisteredAssignment, paragraphID: ParagraphID?, stamps: Stamps, _ a: Addresses) {
+            let x = r.assignment
+            id = a.api + "/assignments/\(x.id?.rawValue ?? 0)"
+            organization = a.organization(x.committeeID)
+            agendaItem = paragraphID.map(a.agendaItem)
+            meeting = r.meetingID.map(a.meeting)
+            text = OParl.text(x.text)
+            receiver = OParl.text(x.receiver)
+            giver = OParl.text(x.giver)
+            givenBy = OParl.text(x.givenBy)
+            reportBackBy = x.reportBackBy?.iso
+            status = x.status.rawValue
+            closedByParagraph = x.closedByParagraph
+            outsideBudget = x.outsideBudget
+            created = stamps.created
+            modified = stamps.modified
+            web = a.site + "/uppdrag?namnd=\(x.committeeID.rawValue)"
+        }
+    }
+
+    /// A remiss, Paragraf's extension object: from whom, the deadline and its extensions, and the
+    /// agenda item (paragraph) that answered it.
+    public struct Referral: Encodable, Sendable {
+        public var id: String
+        public var type = "https://paragraf.se/oparl/1.0/Referral"
+        public var organization: String
+        public var direction: String
+        public var counterparts: [String]
+        public var name: String
+        public var reference: String?
+        public var deadline: String?
+        public var extendedTo: [String]
+        public var deadlineInForce: String?
+        public var answeredBy: String?
+        public var meeting: String?
+        public var created: String
+        public var modified: String
+        public var web: String
+
+        public init(_ l: ListedReferral, stamps: Stamps, _ a: Addresses) {
+            let r = l.referral
+            id = a.api + "/referrals/\(r.id?.rawValue ?? 0)"
+            organization = a.organization(r.committeeID)
+            direction = r.direction.rawValue
+            counterparts = r.counterparts.map { OParl.text($0) }
+            name = OParl.text(r.title)
+            reference = OParl.text(r.theirReference)
+            deadline = r.deadline?.iso
+            extendedTo = r.extensions.map(\.iso)
+            deadlineInForce = r.deadlineInForce?.iso
+            answeredBy = r.answeredByParagraph.map(a.agendaItem)
+            meeting = r.meetingID.map(a.meeting)
+            created = stamps.created
+            modified = stamps.modified
+            web = a.site + "/remisser?namnd=\(r.committeeID.rawValue)"
+        }
     }
 }

@@ -14,6 +14,8 @@ public struct PeriodicReportDocument: Page {
     public var tables: [Table]
     public var problems: [String]
     public var hasProblems: Bool
+    /// Whether every table is in tkr (a report of counts says so in its tables instead).
+    public var inTkr = true
 
     public struct Table: Sendable {
         public var title: String
@@ -57,11 +59,12 @@ public struct PeriodicReportDocument: Page {
                 }
             }
             let chart = ReportChart(table: table)
-            return Table(title: table.title, unit: "tkr", columns: table.columns, groups: groups,
+            return Table(title: table.title, unit: table.unit ?? "tkr", columns: table.columns, groups: groups,
                          chart: chart.map { $0.svg(id: "diagram-\(index + 1)") }, chartTitle: chart?.title ?? "")
         }
         problems = report.sumProblems
         hasProblems = !problems.isEmpty
+        inTkr = report.tables.allSatisfy { $0.unit == nil }
     }
 
     /// The PDF/A source, with the charts as files beside it (`diagram-N.svg`).
@@ -70,12 +73,12 @@ public struct PeriodicReportDocument: Page {
         var out = Typst.preamble(title: title, author: committee) + "#set page(flipped: true)\n#show table: set text(size: 9pt)\n\n"
         var files: [String: [UInt8]] = [:]
         out += "#text(size: 9pt)[\(Typst.text(committee))\(paragraph.map { " · bilaga till \(Typst.text($0))" } ?? "")]\n\n"
-        out += "= \(Typst.text(title))\n\n\(Typst.text("Period: \(period). Belopp i tkr."))\n\n"
+        out += "= \(Typst.text(title))\n\n\(Typst.text("Period: \(period).\(inTkr ? " Belopp i tkr." : "")"))\n\n"
         for (index, table) in tables.enumerated() {
             out += "== \(Typst.text(table.title))\n\n"
             let count = table.columns.count + 1
             out += "#table(columns: (3fr,\(String(repeating: " 1fr,", count: count - 1))), align: (left,\(String(repeating: " right,", count: count - 1))), stroke: 0.4pt,\n"
-            out += "  table.header([*\(Typst.text("Tkr"))*], " + table.columns.map { "[*\(Typst.text($0))*]" }.joined(separator: ", ") + "),\n"
+            out += "  table.header([*\(Typst.text(table.unit == "tkr" ? "Tkr" : ""))*], " + table.columns.map { "[*\(Typst.text($0))*]" }.joined(separator: ", ") + "),\n"
             for group in table.groups {
                 if let name = group.name { out += "  table.cell(colspan: \(count))[_\(Typst.text(name))_],\n" }
                 for row in group.rows {

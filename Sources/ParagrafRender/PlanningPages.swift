@@ -87,6 +87,9 @@ public struct MeetingWorkPage: Page {
     public var problems: [String]
     public var hasProblems: Bool
     public var done: String?
+    /// Remisser due before the next meeting that this agenda does not carry.
+    public var referralWarnings: [String] = []
+    public var hasReferralWarnings = false
 
     public struct Item: Sendable {
         public var position: Int

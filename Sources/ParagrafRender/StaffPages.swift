@@ -75,7 +75,9 @@ public struct StaffStartPage: Page {
         public var diaryURL: String?
         public var planURL: String?
         public var reportsURL: String?
-        public init(name: String, roles: String, diaryURL: String?, planURL: String? = nil, reportsURL: String? = nil) {
+        public var followUpURL: String?
+        public init(name: String, roles: String, diaryURL: String?, planURL: String? = nil, reportsURL: String? = nil, followUpURL: String? = nil) {
+            self.followUpURL = followUpURL
             self.reportsURL = reportsURL
             self.name = name
             self.roles = roles

@@ -44,7 +44,7 @@ func buildRouter(store: any Store, configuration: AppConfiguration,
     }
     addAdjustmentRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler(), signer: x509, bankID: bankID)
     addDispatchRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler(), signer: x509)
-    addFollowUpRoutes(to: staff, store: store, renderer: renderer, remindersConfigured: configuration.smtp != nil)
+    addFollowUpRoutes(to: staff, store: store, renderer: renderer, typst: TypstCompiler(), remindersConfigured: configuration.smtp != nil)
     addReportRoutes(to: staff, router: router, store: store, renderer: renderer, typst: TypstCompiler())
     router.get("/health") { _, _ in
         HealthResponse(status: "ok")

@@ -59,7 +59,8 @@ func addMinutesRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRen
         let seats = memberships.filter { $0.role.holdsSeat }.count
         let highest = try await store.highestParagraphNumber(inDraftsOrMinutesOf: committee.id!, year: meeting.year, except: meeting.id!)
         let opened = MeetingSteps.open(meeting: meeting.id!, agenda: agenda, cases: cases, expected: expected, seats: seats,
-                                       firstNumber: highest + 1, secretary: user.account.name)
+                                       firstNumber: highest + 1, secretary: user.account.name,
+                                       matters: try await store.mattersFor(meeting: meeting.id!), committee: committee.name)
         do {
             try await store.open(opened, actor: user.actor)
         } catch let error as StoreError {

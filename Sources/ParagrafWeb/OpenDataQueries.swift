@@ -267,4 +267,36 @@ struct OpenDataQueries {
         if let caseID = d.caseID, let c = try await store.matter(caseID), !Publication.mayPublish(c) { return nil }
         return try await files([d]).first?.0
     }
+
+    // MARK: Follow-up (Paragraf's extension lists)
+
+    /// The municipality's assignments given in public paragraphs (or by another body's cited decision).
+    func assignments(_ body: MunicipalityID, window: Window) async throws -> [(OParl.Assignment, Stamps)] {
+        let committees = try await store.committees(in: body).compactMap(\.id)
+        var out: [(OParl.Assignment, Stamps)] = []
+        for committee in committees {
+            let list = try await store.assignmentRegister(committee: committee).filter(\.isPublic)
+            let s = try await stamps(.assignment, list.compactMap { $0.assignment.id?.rawValue })
+            for r in list {
+                guard let id = r.assignment.id, let stamp = s[id.rawValue], window.admits(stamp) else { continue }
+                out.append((OParl.Assignment(r, paragraphID: r.assignment.paragraphID, stamps: stamp, a), stamp))
+            }
+        }
+        return out.sorted { $0.1.created < $1.1.created }
+    }
+
+    /// The municipality's remisser that the public may see: answered in a public paragraph, or on a public agenda item.
+    func referrals(_ body: MunicipalityID, window: Window) async throws -> [(OParl.Referral, Stamps)] {
+        let committees = try await store.committees(in: body).compactMap(\.id)
+        var out: [(OParl.Referral, Stamps)] = []
+        for committee in committees {
+            let list = try await store.referralList(committee: committee).filter(\.isPublic)
+            let s = try await stamps(.referral, list.compactMap { $0.referral.id?.rawValue })
+            for l in list {
+                guard let id = l.referral.id, let stamp = s[id.rawValue], window.admits(stamp) else { continue }
+                out.append((OParl.Referral(l, stamps: stamp, a), stamp))
+            }
+        }
+        return out.sorted { $0.1.created < $1.1.created }
+    }
 }

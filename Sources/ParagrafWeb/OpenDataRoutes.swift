@@ -50,6 +50,8 @@ func addOpenDataRoutes(to router: Router<PortalContext>, store: any Store) {
         case "consultations": return try await list(request, url) { window in try await q.consultations(body, window: window) }
         case "papers": return try await list(request, url) { window in try await q.papers(body, window: window) }
         case "files": return try await list(request, url) { window in try await q.files(body, window: window) }
+        case "assignments": return try await list(request, url) { window in try await q.assignments(body, window: window) }
+        case "referrals": return try await list(request, url) { window in try await q.referrals(body, window: window) }
         case "legislativeterms", "locations":
             return try await list(request, url) { _ in [(OParl.LegislativeTerm, Stamps)]() }
         default: return try object(OParl.Body?.none, "Listan \(name)")

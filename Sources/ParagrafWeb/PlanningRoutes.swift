@@ -32,11 +32,20 @@ func addPlanningRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
         var numbers: [CaseID: String] = [:]
         for item in agenda { if let id = item.caseID, let matter = try await store.matter(id) { numbers[id] = matter.diaryNumber.withClassification } }
         let roster = try await people.roster(meeting)
-        return try renderer.render(MeetingWorkPage(
+        var page = MeetingWorkPage(
             bar: staffBar(user, context), committee: committee, meeting: meeting, agenda: agenda, diaryNumbers: numbers,
             readyCount: try await readyCases(committee.id!).count, notice: try await store.notice(for: meeting.id!),
             absent: roster.absent, calls: roster.calls, uncovered: roster.uncovered, members: roster.everyone,
-            problems: problems, done: done))
+            problems: problems, done: done)
+        if [.planned, .notified].contains(meeting.state), let date = meeting.date {
+            let next = try await store.meetings(of: committee.id!, year: nil).filter { $0.state != .cancelled }
+                .compactMap(\.date).filter { date < $0 }.min()
+            page.referralWarnings = ReferralWarnings.warnings(
+                meetingDate: date, nextMeeting: next, referrals: try await store.referrals(of: committee.id!),
+                onAgenda: Set(agenda.compactMap(\.caseID)), agendaTitles: Set(agenda.map { $0.title.lowercased() }))
+            page.hasReferralWarnings = !page.referralWarnings.isEmpty
+        }
+        return try renderer.render(page)
     }
     /// Date, time, place and openness from a meeting form.
     @Sendable func readMeeting(_ form: SubmittedForm, into meeting: Meeting) -> (Meeting, [String]) {
@@ -175,6 +184,15 @@ func addPlanningRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
                                       cases: texts, contact: "Förhinder anmäls i Paragraf under kallelsen, eller till nämndsekreteraren.",
                                       bar: user.map { staffBar($0, context) }, pdfURL: StaffLinks.notice(meeting.id!) + ".pdf",
                                       bundleURL: StaffLinks.notice(meeting.id!) + "-med-handlingar.pdf")
+        // The standard items list the delegated decisions and anmälningsärenden gathered for this meeting.
+        let matters = try await store.mattersFor(meeting: meeting.id!)
+        let kinds = Dictionary(agenda.map { ($0.position, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        for index in document.items.indices {
+            if let kind = kinds[document.items[index].number], let listed = matters.summary(kind) {
+                document.items[index].summary = listed
+                document.items[index].hasDetails = true
+            }
+        }
         if let user, let person = user.account.person {
             let roster = try await people.roster(meeting)
             if roster.everyone.contains(where: { $0.personID == person }) {

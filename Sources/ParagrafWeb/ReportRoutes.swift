@@ -69,6 +69,39 @@ func addReportRoutes(to staff: StaffRoutes, router: Router<PortalContext>, store
         return seeOther("/intern/rapporter/\(saved.id!.rawValue)")
     }
 
+    // The quarterly report of decisions not carried out: the case system's list in, counts kept.
+    staff.post("/intern/namnder/:committee/rapporter/ej-verkstallda", need: committeeNeed) { _, context, user in
+        let committee = try await committee(context)
+        let form = context.form ?? SubmittedForm()
+        var problems: [String] = []
+        let dateText = form.text("reportDate") ?? ""
+        let reportDate = LocalDate(iso: dateText)
+        if reportDate == nil { problems.append("Ange dagen rapporten gäller (kvartalets sista dag) som ÅÅÅÅ-MM-DD.") }
+        var meetingID: MeetingID?
+        if let text = form.text("meeting"), let id = Int64(text), let meeting = try await store.meeting(MeetingID(id)), meeting.committeeID == committee.id {
+            meetingID = meeting.id
+        }
+        let paragraph = form.text("paragraph").flatMap { Int($0.replacingOccurrences(of: "§", with: "").trimmingCharacters(in: .whitespaces)) }
+        var entries: [UnexecutedDecisions.Entry] = []
+        if let file = form.file("decisions") {
+            switch UnexecutedDecisions.read(String(decoding: file.bytes, as: UTF8.self)) {
+            case .success(let read): entries = read
+            case .failure(let found): problems += found.list.map { "\(file.fileName), \($0.description.prefix(1).lowercased() + $0.description.dropFirst())" }
+            }
+        } else {
+            problems.append("Välj filen med besluten (CSV).")
+        }
+        guard problems.isEmpty, let reportDate else {
+            return HTML.response(try await listPage(user, context, committee, problems: problems), status: .unprocessableContent)
+        }
+        let quarter = (reportDate.month - 1) / 3 + 1
+        let saved = try await store.save(PeriodicReport(
+            committeeID: committee.id!, title: "Rapportering av ej verkställda beslut per \(SwedishFormat.date(reportDate))",
+            period: "kvartal \(quarter) \(reportDate.year)", tables: [UnexecutedDecisions.table(entries, reportDate: reportDate)],
+            meetingID: meetingID, paragraphNumber: meetingID == nil ? nil : paragraph), actor: user.account.username)
+        return seeOther("/intern/rapporter/\(saved.id!.rawValue)")
+    }
+
     @Sendable func report(_ context: PortalContext) async throws -> PeriodicReport {
         guard let found = try await store.periodicReport(PeriodicReportID(try context.id("report"))) else { throw HTTPError(.notFound) }
         return found

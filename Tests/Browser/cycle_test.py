@@ -147,6 +147,15 @@ with sync_playwright() as p:
     submit(sara, "form[action$='/kallelse']", "skicka kallelsen")
     accessible(sara, axe, "sammanträdet (planering)")
 
+    # Follow-up: the committee's page and the overview of what is due.
+    sara.goto(BASE + "/intern")
+    sara.locator("a", has_text="Uppföljning").first.click()
+    sara.wait_for_load_state("domcontentloaded")
+    check("Delegationsordning" in sara.content(), "uppföljningssidan saknar delegationsordningen")
+    accessible(sara, axe, "uppföljningen")
+    sara.goto(BASE + "/intern/bevakning")
+    accessible(sara, axe, "bevakningen")
+
     # 4. David (S) reports absence from his notice; Johan (S), first in calling order for S, is called.
     david = signed_in(browser, "david")
     david.locator("a", has_text="Kallelse").first.click()

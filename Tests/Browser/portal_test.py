@@ -115,6 +115,15 @@ with sync_playwright() as p:
         page.wait_for_load_state("domcontentloaded")
         check("§ 122" in page.content(), "filtret på nämnd visar inte Arbetsmarknadsnämndens uppdrag")
 
+    # The remisser, reached from the header: seed-002's deadline moved to 31 October, answered in § 117.
+    page.goto(BASE + "/")
+    if follow(page, "header a[href='/remisser']", "Remisser"):
+        check("31 oktober 2024" in page.content() and "Besvarad § 117" in page.content(), "seed-002:s remiss saknas i remisslistan")
+        accessible(page, axe, "remisserna")
+        page.locator("a", has_text="Besvarad § 117").first.click()
+        page.wait_for_load_state("domcontentloaded")
+        check("Svarstiden förlängd till" in page.content(), "paragrafen visar inte remissens förlängda svarstid")
+
     # An address that does not exist says so in Swedish.
     response = page.goto(BASE + "/sammantraden/999999")
     check(response.status == 404, f"en saknad sida svarade {response.status}")

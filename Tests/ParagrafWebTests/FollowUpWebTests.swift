@@ -68,6 +68,21 @@ struct FollowUpWebTests {
                     #expect(html.contains("31 oktober 2024") && html.contains("förlängd från 1 oktober 2024") && html.contains("Besvarad § 117"))
                     #expect(html.contains("30 september 2023") && html.contains("dnr KS 2023-00440"))
                 }
+                // The same lists in the API, as Paragraf's OParl extensions.
+                let body = try #require(try await store.committees(in: nil).first { $0.name == "Arbetsmarknadsnämnden" }?.municipalityID)
+                try await client.execute(uri: "/oparl/v1/bodies/\(body.rawValue)/referrals", method: .get) { response in
+                    let json = String(buffer: response.body)
+                    #expect(response.status == .ok)
+                    #expect(json.contains("\"deadlineInForce\":\"2024-10-31\"") && json.contains("\"extendedTo\":[\"2024-10-01\"]") == false)
+                    #expect(json.contains("\"extendedTo\":[\"2024-10-31\"]") && json.contains("https://paragraf.se/oparl/1.0/Referral"))
+                }
+                try await client.execute(uri: "/oparl/v1/bodies/\(body.rawValue)/assignments", method: .get) { response in
+                    let json = String(buffer: response.body)
+                    #expect(json.contains("\"reportBackBy\":\"2025-06-30\"") && json.contains("\"closedByParagraph\":115"))
+                }
+                try await client.execute(uri: "/oparl/v1/bodies/\(body.rawValue)", method: .get) { response in
+                    #expect(String(buffer: response.body).contains("\"paragraf:assignmentList\""))
+                }
                 let meeting = try #require(kf.reportedAt)
                 try await client.execute(uri: "/sammantraden/\(meeting.rawValue)/paragrafer/43", method: .get) { response in
                     let html = String(buffer: response.body)

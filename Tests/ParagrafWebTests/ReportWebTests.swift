@@ -90,4 +90,52 @@ struct ReportWebTests {
             }
         }
     }
+
+    @Test("the quarterly report of decisions not carried out: those waiting more than three months on the day, counted by service; a bad date names its line")
+    func unexecuted() async throws {
+        try await withTemporaryStore { store, _ in
+            let world = try await StaffWorld.make(store)
+            let app = try await buildApplication(store: store, configuration: staffTestConfiguration, logger: quiet)
+            try await app.test(.router) { client in
+                let sara = try await TestSession.signIn(client, "sekr.aln")
+                let form = "/intern/namnder/\(world.aln.id!.rawValue)/rapporter/ej-verkstallda"
+                func send(_ csv: String) async throws -> (HTTPResponse.Status, String, String) {
+                    var headers = sara.headers
+                    headers[.contentType] = "multipart/form-data; boundary=XyZ"
+                    let body = "--XyZ\r\nContent-Disposition: form-data; name=\"reportDate\"\r\n\r\n2024-09-30\r\n"
+                        + "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(sara.csrf ?? "")\r\n"
+                        + "--XyZ\r\nContent-Disposition: form-data; name=\"decisions\"; filename=\"beslut.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--XyZ--\r\n"
+                    return try await client.execute(uri: form, method: .post, headers: headers, body: ByteBuffer(string: body)) { response in
+                        (response.status, String(buffer: response.body), response.headers[.location] ?? "")
+                    }
+                }
+                let bad = try await send("Beslutsdatum;Insats\n2024-05-02;Arbetsrehabilitering\n2 maj;Arbetsrehabilitering\n")
+                #expect(bad.0 == .unprocessableContent && bad.1.contains("beslut.csv, rad 3: beslutsdatumet ”2 maj” ska skrivas ÅÅÅÅ-MM-DD"))
+                let csv = """
+                    Beslutsdatum;Insats;Kön;Verkställt;Avbrott
+                    2024-05-02;Arbetsrehabilitering;K;;
+                    2024-06-30;Arbetsrehabilitering;M;;
+                    2024-07-01;Arbetsrehabilitering;M;;
+                    2024-04-10;Arbetsrehabilitering;K;2024-09-01;
+                    2024-03-15;Kontaktperson;M;2024-10-15;
+                    2023-12-01;Kontaktperson;K;2024-01-10;2024-05-20
+                    """
+                let (status, _, location) = try await send(csv)
+                #expect(status == .seeOther)
+                let report = try #require(try await store.periodicReports(committee: world.aln.id!, meeting: nil).first)
+                let table = try #require(report.tables.first)
+                // On 30 September, 2 May has waited more than three months; 30 June exactly three (not late yet), 1 July less;
+                // 10 April was carried out before the day; 15 March was still waiting on it; the one interrupted in May has been for more than three months.
+                #expect(table.value("Arbetsrehabilitering", column: "Antal") == 1)
+                #expect(table.value("Kontaktperson", column: "Antal") == 2)
+                #expect(table.value("Summa", column: "Antal") == 3 && table.value("Summa", column: "Kvinnor") == 2)
+                #expect(table.value("Kontaktperson", column: "Längsta väntan (dagar)") == 199)
+                #expect(report.title == "Rapportering av ej verkställda beslut per 30 september 2024" && report.period == "kvartal 3 2024")
+                try await client.execute(uri: location, method: .get, headers: sara.headers) { response in
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("Ej verkställda beslut per 2024-09-30 (antal)") && !html.contains("Belopp i tkr"))
+                }
+            }
+        }
+    }
 }

@@ -14,8 +14,20 @@ struct RouteByRoleTests {
         "GET /intern": Set(StaffWorld.roleNames),
         "GET /intern/logg": ["admin"],
         "GET /intern/bevakning": Set(StaffWorld.roleNames),
+        "GET /intern/namnder/:committee/uppfoljning": ["sekr.aln", "handl.aln"],
+        "POST /intern/namnder/:committee/uppfoljning/uppdrag/:assignment": ["sekr.aln", "handl.aln"],
+        "POST /intern/namnder/:committee/uppfoljning/uppdrag": ["sekr.aln"],
+        "POST /intern/namnder/:committee/uppfoljning/remisser": ["sekr.aln"],
+        "POST /intern/namnder/:committee/uppfoljning/remisser/:referral": ["sekr.aln"],
+        "POST /intern/namnder/:committee/uppfoljning/delegationsordning": ["sekr.aln"],
+        "POST /intern/namnder/:committee/uppfoljning/delegationsbeslut": ["sekr.aln"],
+        "POST /intern/namnder/:committee/uppfoljning/anmalningsarenden": ["sekr.aln"],
+        "POST /intern/namnder/:committee/uppfoljning/import": ["sekr.aln"],
+        "GET /intern/namnder/:committee/uppfoljning/uppdrag-utanfor-budget": ["sekr.aln", "handl.aln"],
+        "GET /intern/namnder/:committee/uppfoljning/uppdrag-utanfor-budget/pdf": ["sekr.aln", "handl.aln"],
         "GET /intern/namnder/:committee/rapporter": ["sekr.aln", "handl.aln"],
         "POST /intern/namnder/:committee/rapporter": ["sekr.aln", "handl.aln"],
+        "POST /intern/namnder/:committee/rapporter/ej-verkstallda": ["sekr.aln", "handl.aln"],
         "GET /intern/rapporter/:report": ["sekr.aln", "handl.aln"],
         "GET /intern/rapporter/:report/pdf": ["sekr.aln", "handl.aln"],
         "GET /intern/konton": ["admin"],
@@ -90,7 +102,12 @@ struct RouteByRoleTests {
                                                              tables: [ReportTable(title: "Ekonomi", columns: ["Budget 2026", "Utfall jan-okt 2026"],
                                                                                   rows: [.init(group: nil, label: "Nettokostnad", values: [-100, -80], line: 2)])]),
                                               actor: "test")
-            let parameters = [":report": String(report.id!.rawValue), ":file": "1.pdf", ":number": "1", ":meeting": String(meeting.id!.rawValue), ":committee": String(world.aln.id!.rawValue), ":case": String(matter.id!.rawValue),
+            let assignment = try await store.save(Assignment(committeeID: world.aln.id!, giver: "Kommunfullmäktige", givenBy: "KF 2026-02-20 § 12",
+                                                             text: "Utred", outsideBudget: true))
+            let referral = try await store.save(Referral(committeeID: world.aln.id!, direction: .incoming, counterparts: ["Kommunstyrelsen"],
+                                                         title: "Remiss", deadline: day("2026-12-31")))
+            let parameters = [":assignment": String(assignment.id!.rawValue), ":referral": String(referral.id!.rawValue),
+                              ":report": String(report.id!.rawValue), ":file": "1.pdf", ":number": "1", ":meeting": String(meeting.id!.rawValue), ":committee": String(world.aln.id!.rawValue), ":case": String(matter.id!.rawValue),
                               ":document": String(document.id!.rawValue), ":account": String(world.accounts["sekr.ks"]!.id!.rawValue)]
             // BankID set up (at an address nothing answers), so that its routes are declared and walked too.
             var configuration = staffTestConfiguration
