@@ -354,8 +354,16 @@ extension SQLStore {
         }
     }
 
-    /// At the lock: what was pending goes into the minutes, with the paragraph that reported it.
+    /// At the lock: what was pending goes into the minutes, with the paragraph that reported it;
+    /// an open remiss whose case a paragraph decided is answered by that paragraph.
     static func markReported(meeting: MeetingID, committee: Int64, date: LocalDate?, paragraphs: [Paragraph], db: any SQLDatabase) async throws {
+        for paragraph in paragraphs {
+            guard let caseID = paragraph.caseID?.rawValue, let id = paragraph.id?.rawValue else { continue }
+            try await db.raw("""
+                UPDATE referrals SET answered_by_paragraph = \(bind: id), meeting_id = \(bind: meeting.rawValue)
+                WHERE case_id = \(bind: caseID) AND direction = \(bind: ReferralDirection.incoming.rawValue) AND answered_by_paragraph IS NULL
+                """).run()
+        }
         for kind in [AgendaItemKind.delegatedDecisions, .notifications] {
             let paragraph = paragraphs.first { AgendaItemKind.listing(titled: $0.title) == kind }?.id?.rawValue
             var sql: SQLQueryString = """

@@ -11,13 +11,24 @@ struct AdjustmentContractTests {
         try await withStore(backend) { store in
             let f = try await Fixture.make(store)
             let meeting = try await store.plan(Meeting(committeeID: f.committee.id!, date: day("2026-12-15")), actor: "sara")
-            _ = try await store.setAgenda(AgendaPlan.standard(meeting: meeting.id!, cases: []), for: meeting.id!, actor: "sara")
+            // A remiss whose case is on the agenda, and a delegated decision waiting to be reported.
+            let matter = try await store.register(Case(committeeID: f.committee.id!, diaryNumber: DiaryNumber(series: nil, year: nil, serial: ""),
+                                                       title: "Remiss om avfallsplan"), year: 2026, actor: "sara")
+            let referral = try await store.save(Referral(committeeID: f.committee.id!, direction: .incoming, counterparts: ["Kommunstyrelsen"],
+                                                         title: "Remiss om avfallsplan", deadline: day("2026-12-31"), caseID: matter.id))
+            _ = try await store.adopt(DelegationOrder(committeeID: f.committee.id!, version: 0, adoptedBy: "2026-01-20 § 3", validFrom: day("2026-01-21"),
+                                                      points: [DelegationPoint(code: "3.2", matter: "Anställning", delegate: "Förvaltningschef")]),
+                                      actor: "sara")
+            let decision = try await store.register(DelegatedDecision(committeeID: f.committee.id!, decidedBy: "Förvaltningschef", delegationPoint: "3.2",
+                                                                      decided: day("2026-11-20"), title: "Anställning"), actor: "sara")
+            _ = try await store.setAgenda(AgendaPlan.standard(meeting: meeting.id!, cases: [.init(matter: matter, proposedDecision: nil)]),
+                                          for: meeting.id!, actor: "sara")
             try await store.issue(Notice(meetingID: meeting.id!, issued: day("2026-12-01")), actor: "sara")
             var draft = MeetingSteps.open(meeting: meeting.id!, agenda: try await store.agenda(for: meeting.id!), cases: [:],
                                           expected: [.init(person: f.ref(0), role: .ordforande), .init(person: f.ref(1), role: .ledamot)],
                                           seats: 2, firstNumber: 1, secretary: "Sara")
             try await store.open(draft, actor: "sara")
-            for n in 1...5 { draft = try MeetingSteps.decideParagraph(draft, number: n, clauses: ["Noteras."], recipients: [], immediate: false) }
+            for n in 1...6 { draft = try MeetingSteps.decideParagraph(draft, number: n, clauses: ["Noteras."], recipients: [], immediate: false) }
             draft = try MeetingSteps.chooseAdjusters(draft, [f.ref(1)], place: nil, date: nil)
             draft = try MeetingSteps.addAssignment(draft, number: 3, DraftAssignment(receiver: "förvaltningen", text: "Utred", reportBackBy: day("2027-03-01")))
             draft = try MeetingSteps.close(draft)
@@ -43,7 +54,14 @@ struct AdjustmentContractTests {
             try await store.lock(draft.minutes, assignments: draft.assignments, endTime: LocalTime("18:00"), posted: day("2026-12-18"), actor: "marie")
             let locked = try await store.meeting(meeting.id!)
             #expect(locked?.state == .announced && locked?.endTime == LocalTime("18:00"))
-            #expect(try await store.minutes(for: meeting.id!)?.paragraphs.count == 5)
+            let paragraphs = try #require(try await store.minutes(for: meeting.id!)?.paragraphs)
+            #expect(paragraphs.count == 6)
+            // The remiss is answered by its case's paragraph; the decision reported under Delegationsbeslut.
+            let answered = try await store.referrals(of: f.committee.id!).first { $0.id == referral.id }
+            #expect(answered?.answeredByParagraph == paragraphs.first { $0.caseID == matter.id }?.id && answered?.isOpen == false)
+            let reported = try await store.delegatedDecisions(of: f.committee.id!).first { $0.id == decision.id }
+            #expect(reported?.reportedAt == meeting.id)
+            #expect(reported?.paragraphID == paragraphs.first { AgendaItemKind.listing(titled: $0.title) == .delegatedDecisions }?.id)
             #expect(try await store.assignments(of: f.committee.id!).map(\.text) == ["Utred"])
             let register = try await store.assignmentRegister(committee: f.committee.id!)
             #expect(register.map(\.paragraphNumber) == [3] && register.first?.isPublic == true && register.first?.meetingID == meeting.id)
