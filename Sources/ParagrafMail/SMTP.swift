@@ -145,7 +145,10 @@ public struct SMTPClient: Sendable {
             .connect(host: settings.host, port: settings.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let context {
-                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: settings.host))
+                        // SNI takes a name, never an address; for an address the certificate is checked against it.
+                        let isAddress = settings.host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" }
+                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context,
+                                                                                              serverHostname: isAddress ? nil : settings.host))
                     }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))
                     return try NIOAsyncChannel<SMTPReply, ByteBuffer>(wrappingChannelSynchronously: channel)

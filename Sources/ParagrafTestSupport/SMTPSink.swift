@@ -14,12 +14,13 @@ public final class SMTPSink: @unchecked Sendable {
         public var body: String
     }
 
-    public init() throws {
+    /// With `tls` (a certificate and key in PEM files) the sink speaks implicit TLS and takes any login.
+    public init(tls: (certificate: String, key: String)? = nil) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("paragraf-smtp-\(UUID().uuidString)")
         process = Process()
         process.executableURL = root.appendingPathComponent("scripts/smtp-sink")
-        process.arguments = [directory.path]
+        process.arguments = [directory.path] + (tls.map { ["--tls", $0.certificate, $0.key] } ?? [])
         let out = Pipe()
         process.standardOutput = out
         try process.run()

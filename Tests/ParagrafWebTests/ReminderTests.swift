@@ -107,4 +107,46 @@ struct ReminderTests {
             #expect(second.allSatisfy { !$0.body.contains("Utred sommarjobben") && !$0.body.contains("kartläggningen") })
         }
     }
+
+    @Test("over implicit TLS with a login, the server's certificate checked against the configured CA; a certificate from another CA is refused")
+    func tls() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("paragraf-smtp-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func certificate(_ name: String) throws -> (certificate: String, key: String) {
+            let (cert, key) = (dir.appendingPathComponent("\(name).pem").path, dir.appendingPathComponent("\(name).key").path)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
+                                 "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            return (cert, key)
+        }
+        let server = try certificate("server")
+        let other = try certificate("other")
+        let sink = try SMTPSink(tls: server)
+        defer { sink.stop() }
+        let message = MailMessage(to: "sara@kommun.test", toName: "Sara Sekreterare", subject: "Påminnelse", body: "Hej Sara,\n.en rad med punkt\n")
+        let trusted = SMTPSettings(host: "127.0.0.1", port: sink.port, security: .tls, username: "paragraf", password: "hemligt",
+                                   from: "paragraf@kommun.test", caPEM: try String(contentsOfFile: server.certificate, encoding: .utf8))
+        let results = try await SMTPClient(settings: trusted).send([message])
+        #expect(results.count == 1 && (try? results[0].get()) != nil)
+        let received = try #require(try sink.messages().first)
+        #expect(received.headers["x-auth-login"] == "paragraf" && received.subject == "Påminnelse")
+        #expect(received.body == "Hej Sara,\n.en rad med punkt\n", "the body arrives as written")
+        var untrusted = trusted
+        untrusted.caPEM = try String(contentsOfFile: other.certificate, encoding: .utf8)
+        await #expect(throws: (any Error).self, "a server whose certificate the CA did not issue") {
+            _ = try await SMTPClient(settings: untrusted).send([message])
+        }
+        #expect(try sink.messages().count == 1)
+        var plain = trusted
+        plain.security = .none
+        await #expect(throws: SMTPError.insecure, "a password never goes out without TLS") {
+            _ = try await SMTPClient(settings: plain).send([message])
+        }
+    }
 }
