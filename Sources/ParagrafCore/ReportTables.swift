@@ -99,7 +99,9 @@ public enum ReportTableCSV {
             if values.count == columns.count { rows.append(.init(group: group, label: label, values: values, line: number)) }
         }
         guard problems.isEmpty else { return .failure(Problems(list: problems)) }
-        return .success(ReportTable(title: title, columns: columns, rows: rows))
+        // The corner cell names the unit: empty or `Tkr` for amounts, `Antal` or `%` for measures.
+        let corner = header.first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        return .success(ReportTable(title: title, columns: columns, rows: rows, unit: ["", "tkr", "tkr."].contains(corner) ? nil : corner))
     }
 }
 

@@ -20,6 +20,8 @@ public struct PeriodicReportDocument: Page {
     public struct Table: Sendable {
         public var title: String
         public var unit: String
+        /// The corner cell: `Tkr`, `Antal`.
+        public var unitHeading: String
         public var columns: [String]
         public var groups: [Group]
         public var chart: String?
@@ -59,7 +61,8 @@ public struct PeriodicReportDocument: Page {
                 }
             }
             let chart = ReportChart(table: table)
-            return Table(title: table.title, unit: table.unit ?? "tkr", columns: table.columns, groups: groups,
+            let unit = table.unit ?? "tkr"
+            return Table(title: table.title, unit: unit, unitHeading: unit.prefix(1).uppercased() + unit.dropFirst(), columns: table.columns, groups: groups,
                          chart: chart.map { $0.svg(id: "diagram-\(index + 1)") }, chartTitle: chart?.title ?? "")
         }
         problems = report.sumProblems
@@ -78,7 +81,7 @@ public struct PeriodicReportDocument: Page {
             out += "== \(Typst.text(table.title))\n\n"
             let count = table.columns.count + 1
             out += "#table(columns: (3fr,\(String(repeating: " 1fr,", count: count - 1))), align: (left,\(String(repeating: " right,", count: count - 1))), stroke: 0.4pt,\n"
-            out += "  table.header([*\(Typst.text(table.unit == "tkr" ? "Tkr" : ""))*], " + table.columns.map { "[*\(Typst.text($0))*]" }.joined(separator: ", ") + "),\n"
+            out += "  table.header([*\(Typst.text(table.unitHeading))*], " + table.columns.map { "[*\(Typst.text($0))*]" }.joined(separator: ", ") + "),\n"
             for group in table.groups {
                 if let name = group.name { out += "  table.cell(colspan: \(count))[_\(Typst.text(name))_],\n" }
                 for row in group.rows {

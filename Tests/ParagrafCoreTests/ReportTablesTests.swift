@@ -37,6 +37,14 @@ struct ReportTablesTests {
         #expect(empty.list.count == 1)
     }
 
+    @Test("the corner cell names the unit: amounts in tkr unless it says otherwise")
+    func unit() throws {
+        #expect(try ReportTableCSV.read("Tkr;Budget 2023\nNettokostnad;-10\n", title: "T").get().unit == nil)
+        #expect(try ReportTableCSV.read(";Budget 2023\nNettokostnad;-10\n", title: "T").get().unit == nil)
+        let measures = try ReportTableCSV.read("Antal;2021;2022;jan-aug 2023\nBiståndshushåll över tio månader;412;405;398\n", title: "Nyckeltal").get()
+        #expect(measures.unit == "antal" && measures.value("Biståndshushåll över tio månader", column: "2022") == 405)
+    }
+
     @Test("a sum off by more than rounding is reported; 1 tkr is rounding")
     func sums() throws {
         let csv = "Tkr;Utfall\nA;;\nIntäkt;10\nKostnad;-30\nNettokostnad;-21\nB;;\nIntäkt;5\nKostnad;-5\nNettokostnad;0\nTotalt;;\nIntäkt;15\nKostnad;-35\nNettokostnad;-25\n"
