@@ -17,6 +17,8 @@ public enum SwedishCSV {
             self.message = message
         }
         public var description: String { "Rad \(line): \(message)" }
+        /// The problem where a form shows it among others: `export.csv, rad 3: …`.
+        public func located(in file: String) -> String { "\(file), rad \(line): \(message)" }
     }
 
     /// Every problem found in a file, in line order.

@@ -54,7 +54,7 @@ public struct FollowUpWorkPage: Page {
                 problems: [String] = [], done: String? = nil) {
         title = "Uppföljning – \(committee.name)"
         self.bar = bar
-        base = "/intern/namnder/\(committee.id!.rawValue)/uppfoljning"
+        base = StaffLinks.followUp(committee.id!)
         func statusChoices(_ current: AssignmentStatus) -> [Choice] {
             AssignmentStatus.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue, selected: $0 == current) }
         }

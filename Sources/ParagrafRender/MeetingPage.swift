@@ -269,7 +269,7 @@ public struct ParagraphPage: Page {
                       point: $0.delegationPoint, diaryNumber: $0.diaryNumber)
         }
         self.hasMatters = !matters.isEmpty
-        self.reports = reports.map { Neighbour(label: "\($0.title) (\($0.period))", url: "/rapporter/\($0.id!.rawValue)") }
+        self.reports = reports.map { Neighbour(label: "\($0.title) (\($0.period))", url: Links.report($0.id!)) }
         self.hasReports = !self.reports.isEmpty
         // The table holds the listing's entries; the same lines as prose would say it twice.
         if hasMatters { self.hasDescription = false }

@@ -210,9 +210,9 @@ public struct ReportListPage: Page {
     public init(bar: StaffBar, committee: Committee, reports: [PeriodicReport], meetings: [Meeting], form: [String: String], problems: [String]) {
         title = "Rapporter – \(committee.name)"
         self.bar = bar
-        formURL = "/intern/namnder/\(committee.id!.rawValue)/rapporter"
+        formURL = StaffLinks.reports(committee.id!)
         self.reports = reports.reversed().map { r in
-            Link(title: "\(r.title) (\(r.period))", url: "/intern/rapporter/\(r.id!.rawValue)",
+            Link(title: "\(r.title) (\(r.period))", url: StaffLinks.report(r.id!),
                  attached: r.paragraphNumber.map { "§ \($0)" })
         }
         hasReports = !self.reports.isEmpty

@@ -123,6 +123,7 @@ public enum Links {
     public static let appeal = "/anslagstavla/laglighetsprovning"
     public static func paragraph(meeting: MeetingID, number: Int) -> String { "/sammantraden/\(meeting.rawValue)/paragrafer/\(number)" }
     public static func document(_ document: Document) -> String { "/handlingar/\(document.id?.rawValue ?? 0)" }
+    public static func report(_ id: PeriodicReportID) -> String { "/rapporter/\(id.rawValue)" }
 }
 
 /// URL- and id-safe words from Swedish names: `Arbetslivsnämnden` → `arbetslivsnamnden`.

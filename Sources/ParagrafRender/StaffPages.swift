@@ -28,6 +28,9 @@ public enum StaffLinks {
     public static let auditLog = "/intern/logg"
     public static let accounts = "/intern/konton"
     public static let dueOverview = "/intern/bevakning"
+    public static func followUp(_ committee: CommitteeID) -> String { "/intern/namnder/\(committee.rawValue)/uppfoljning" }
+    public static func reports(_ committee: CommitteeID) -> String { "/intern/namnder/\(committee.rawValue)/rapporter" }
+    public static func report(_ id: PeriodicReportID) -> String { "/intern/rapporter/\(id.rawValue)" }
     public static func diary(_ committee: CommitteeID) -> String { "/intern/namnder/\(committee.rawValue)/diarium" }
     public static func matter(_ id: CaseID) -> String { "/intern/arenden/\(id.rawValue)" }
     public static func document(_ id: DocumentID) -> String { "/intern/handlingar/\(id.rawValue)" }

@@ -84,11 +84,18 @@ extension SQLStore {
 
     /// The reports on an assignment, oldest first.
     public func comments(on id: AssignmentID) async throws -> [AssignmentComment] {
-        try await read { db in
-            try await db.select().column("*").from("assignment_comments").where("assignment_id", .equal, SQLBind(id.rawValue))
-                .orderBy("id").all().map { row in
-                    AssignmentComment(period: try row.string("period"), status: try row.enumValue("status", as: AssignmentStatus.self),
-                                      text: try row.string("text"), writtenBy: try row.string("written_by"), writtenOn: try row.date("written_on"))
+        try await comments(on: [id])[id] ?? []
+    }
+
+    /// The reports on each of these assignments, oldest first, in one query.
+    public func comments(on ids: [AssignmentID]) async throws -> [AssignmentID: [AssignmentComment]] {
+        guard !ids.isEmpty else { return [:] }
+        return try await read { db in
+            try await db.select().column("*").from("assignment_comments").where("assignment_id", .in, SQLBind.group(ids.map(\.rawValue)))
+                .orderBy("id").all().reduce(into: [AssignmentID: [AssignmentComment]]()) { out, row in
+                    out[AssignmentID(try row.id("assignment_id")), default: []].append(
+                        AssignmentComment(period: try row.string("period"), status: try row.enumValue("status", as: AssignmentStatus.self),
+                                          text: try row.string("text"), writtenBy: try row.string("written_by"), writtenOn: try row.date("written_on")))
                 }
         }
     }

@@ -346,10 +346,9 @@ private struct Filing {
             try await db.update("assignments").set("status", to: SQLBind(AssignmentStatus.closed.rawValue))
                 .set("closed_by_paragraph", to: SQLBind(paragraph.number)).where("id", .equal, SQLBind(id.rawValue)).run()
         } else {
-            let now = Timestamp.now()
-            try await db.insertRows("assignments", columns: ["committee_id", "paragraph_id", "text", "status", "closed_by_paragraph",
-                                                             "created_at", "modified_at"],
-                                    rows: [[committee, paragraphID, sentence, AssignmentStatus.closed.rawValue, paragraph.number, now, now]])
+            _ = try await db.insertReturningID("assignments", SQLStore.assignmentRow(Assignment(
+                committeeID: CommitteeID(committee), paragraphID: ParagraphID(paragraphID), text: sentence, status: .closed,
+                closedByParagraph: paragraph.number)))
         }
     }
 

@@ -158,6 +158,7 @@ public protocol FollowUpStore: Sendable {
     func report(on id: AssignmentID, status: AssignmentStatus, closedBy paragraph: Int?, comment: AssignmentComment?,
                 actor: String) async throws -> Assignment
     func comments(on id: AssignmentID) async throws -> [AssignmentComment]
+    func comments(on ids: [AssignmentID]) async throws -> [AssignmentID: [AssignmentComment]]
 
     func save(_ referral: Referral) async throws -> Referral
     func save(_ referral: Referral, actor: String) async throws -> Referral

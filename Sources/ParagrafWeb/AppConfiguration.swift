@@ -98,6 +98,8 @@ public struct AppConfiguration: Sendable, Equatable {
             }
         }
         let config = ConfigReader(providers: providers)
+        /// A setting left out or given empty is not set.
+        func setting(_ key: ConfigKey) -> String? { config.string(forKey: key).flatMap { $0.isEmpty ? nil : $0 } }
 
         let storeText = config.string(forKey: "store", isSecret: true) ?? defaultStore
         let store: StoreLocation
@@ -123,7 +125,7 @@ public struct AppConfiguration: Sendable, Equatable {
             throw ConfigurationError.invalid(key: "http.secure-cookies", value: secureText, hint: "ange true eller false")
         }
         var smtp: SMTPSettings?
-        if let smtpHost = config.string(forKey: "smtp.host").flatMap({ $0.isEmpty ? nil : $0 }) {
+        if let smtpHost = setting("smtp.host") {
             let securityText = (config.string(forKey: "smtp.security") ?? "tls").lowercased()
             guard let security = SMTPSettings.Security(rawValue: securityText) else {
                 throw ConfigurationError.invalid(key: "smtp.security", value: securityText, hint: "ange tls (port 465) eller none (okrypterat, bara inom ett stängt nät)")
@@ -136,12 +138,12 @@ public struct AppConfiguration: Sendable, Equatable {
             guard Account.looksLikeAddress(from) else {
                 throw ConfigurationError.invalid(key: "smtp.from", value: from, hint: "ange avsändaradressen, t.ex. paragraf@kommun.se")
             }
-            let username = config.string(forKey: "smtp.username").flatMap { $0.isEmpty ? nil : $0 }
+            let username = setting("smtp.username")
             if username != nil, security != .tls {
                 throw ConfigurationError.invalid(key: "smtp.security", value: securityText, hint: "med smtp.username måste smtp.security vara tls, så att lösenordet inte skickas okrypterat")
             }
             var caPEM: String?
-            if let caPath = config.string(forKey: "smtp.ca").flatMap({ $0.isEmpty ? nil : $0 }) {
+            if let caPath = setting("smtp.ca") {
                 guard let text = try? String(contentsOfFile: caPath, encoding: .utf8) else {
                     throw ConfigurationError.invalid(key: "smtp.ca", value: caPath, hint: "filen går inte att läsa; ange en CA i PEM")
                 }
@@ -152,12 +154,12 @@ public struct AppConfiguration: Sendable, Equatable {
         }
         return AppConfiguration(store: store, host: host, port: port, uploadLimit: uploadLimit,
                                 secureCookies: ["true", "1", "ja"].contains(secureText),
-                                signingDirectory: config.string(forKey: "signing.ca-directory").flatMap { $0.isEmpty ? nil : $0 },
-                                bankID: config.string(forKey: "signing.bankid-url").flatMap { $0.isEmpty ? nil : $0 }.map { url in
+                                signingDirectory: setting("signing.ca-directory"),
+                                bankID: setting("signing.bankid-url").map { url in
                                     BankIDSettings(url: url, certificate: config.string(forKey: "signing.bankid-certificate"),
                                                    key: config.string(forKey: "signing.bankid-key"), ca: config.string(forKey: "signing.bankid-ca"))
                                 },
-                                smtp: smtp, publicURL: config.string(forKey: "http.public-url").flatMap { $0.isEmpty ? nil : $0 })
+                                smtp: smtp, publicURL: setting("http.public-url"))
     }
 }
 

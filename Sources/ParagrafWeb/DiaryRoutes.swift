@@ -7,10 +7,8 @@ import ParagrafStore
 /// The diary as registrators and handläggare keep it: registering cases, their facts and
 /// documents, and the tjänsteskrivelse.
 func addDiaryRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRenderer, uploadLimit: Int) {
-    @Sendable func committee(_ context: PortalContext) async throws -> Committee {
-        guard let found = try await store.committee(CommitteeID(try context.id("committee"))) else { throw HTTPError(.notFound) }
-        return found
-    }
+    let inPath = CommitteeInPath(store: store)
+    @Sendable func committee(_ context: PortalContext) async throws -> Committee { try await inPath.committee(context) }
     @Sendable func matter(_ context: PortalContext) async throws -> Case {
         guard let found = try await store.matter(CaseID(try context.id("case"))) else { throw HTTPError(.notFound) }
         return found
@@ -36,10 +34,10 @@ func addDiaryRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRende
         return try renderer.render(page)
     }
 
-    staff.get("/intern/namnder/:committee/diarium", need: { _, context in .readDiary(CommitteeID(try context.id("committee"))) }) { _, context, user in
+    staff.get("/intern/namnder/:committee/diarium", need: inPath.need { .readDiary($0) }) { _, context, user in
         HTML.response(try await diaryPage(user, context, try await committee(context)))
     }
-    staff.post("/intern/namnder/:committee/diarium", need: { _, context in .keepDiary(CommitteeID(try context.id("committee"))) }) { _, context, user in
+    staff.post("/intern/namnder/:committee/diarium", need: inPath.need { .keepDiary($0) }) { _, context, user in
         let committee = try await committee(context)
         let form = context.form ?? SubmittedForm()
         let values = DiaryPage.Form(title: form.text("title") ?? "", classification: form.text("klass") ?? "", handler: form.text("handler") ?? "",

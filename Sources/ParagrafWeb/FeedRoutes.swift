@@ -7,12 +7,8 @@ import ParagrafStore
 /// Feeds to subscribe to: a committee's meetings as iCalendar, its latest decisions as Atom, and
 /// the official notice board as Atom. Only what may be published; texts masked.
 func addFeedRoutes(to router: Router<PortalContext>, store: any Store) {
-    @Sendable func committee(_ context: PortalContext) async throws -> Committee {
-        guard let id = context.parameters.get("committee", as: Int64.self), let c = try await store.committee(CommitteeID(id)) else {
-            throw HTTPError(.notFound)
-        }
-        return c
-    }
+    let inPath = CommitteeInPath(store: store)
+    @Sendable func committee(_ context: PortalContext) async throws -> Committee { try await inPath.committee(context) }
 
     router.get("/namnder/:committee/sammantraden.ics") { request, context -> Response in
         let c = try await committee(context)

@@ -17,17 +17,10 @@ func addFollowUpRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
     }
 
     let base = "/intern/namnder/:committee/uppfoljning"
-    func need(_ permission: @escaping @Sendable (CommitteeID) -> Permission) -> StaffRoutes.Need {
-        { _, context in permission(CommitteeID(try context.id("committee"))) }
-    }
-    @Sendable func committee(_ context: PortalContext) async throws -> Committee {
-        guard let found = try await store.committee(CommitteeID(try context.id("committee"))) else { throw HTTPError(.notFound) }
-        return found
-    }
+    let inPath = CommitteeInPath(store: store)
+    @Sendable func committee(_ context: PortalContext) async throws -> Committee { try await inPath.committee(context) }
     @Sendable func comments(_ list: [RegisteredAssignment]) async throws -> [AssignmentID: [AssignmentComment]] {
-        var out: [AssignmentID: [AssignmentComment]] = [:]
-        for r in list { if let id = r.assignment.id { out[id] = try await store.comments(on: id) } }
-        return out
+        try await store.comments(on: list.compactMap(\.assignment.id))
     }
     @Sendable func page(_ user: StaffUser, _ context: PortalContext, _ committee: Committee, problems: [String] = [],
                         done: String? = nil) async throws -> String {
@@ -61,7 +54,7 @@ func addFollowUpRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
         guard problems.isEmpty else {
             return HTML.response(try await page(user, context, found, problems: problems), status: .unprocessableContent)
         }
-        return seeOther("/intern/namnder/\(found.id!.rawValue)/uppfoljning?klart=" + done)
+        return seeOther(StaffLinks.followUp(found.id!) + "?klart=" + done)
     }
     @Sendable func date(_ form: SubmittedForm, _ field: String, _ label: String, required: Bool, into problems: inout [String]) -> LocalDate? {
         guard let text = form.text(field) else {
@@ -85,11 +78,11 @@ func addFollowUpRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
     let doneMessages = ["uppdrag": "Uppdraget är sparat.", "remiss": "Remissen är sparad.", "delegationsordning": "Delegationsordningen är antagen.",
                         "beslut": "Delegationsbeslutet är registrerat.", "anmalan": "Anmälningsärendet är registrerat.", "import": "Filen är importerad."]
 
-    staff.get(base, need: need { .readDiary($0) }) { request, context, user in
+    staff.get(base, need: inPath.need { .readDiary($0) }) { request, context, user in
         let done = FormParameters(query: request.uri.query).get("klart").flatMap { doneMessages[$0] }
         return HTML.response(try await page(user, context, try await committee(context), done: done))
     }
-    staff.post(base + "/uppdrag/:assignment", need: need { .writeMemo($0) }) { _, context, user in
+    staff.post(base + "/uppdrag/:assignment", need: inPath.need { .writeMemo($0) }) { _, context, user in
         try await change(user, context, done: "uppdrag") { committee, form in
             guard let assignment = try await store.assignment(AssignmentID(try context.id("assignment"))),
                   assignment.committeeID == committee.id else { throw HTTPError(.notFound) }
@@ -110,7 +103,7 @@ func addFollowUpRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
             return []
         }
     }
-    staff.post(base + "/uppdrag", need: need { .keepDiary($0) }) { _, context, user in
+    staff.post(base + "/uppdrag", need: inPath.need { .keepDiary($0) }) { _, context, user in
         try await change(user, context, done: "uppdrag") { committee, form in
             var problems: [String] = []
             guard let text = form.text("text"), let giver = form.text("giver"), let givenBy = form.text("givenBy") else {
@@ -126,7 +119,7 @@ func addFollowUpRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
             return []
         }
     }
-    staff.post(base + "/remisser", need: need { .keepDiary($0) }) { _, context, user in
+    staff.post(base + "/remisser", need: inPath.need { .keepDiary($0) }) { _, context, user in
         try await change(user, context, done: "remiss") { committee, form in
             var problems: [String] = []
             let direction = form.get("direction").flatMap(ReferralDirection.init(rawValue:)) ?? .incoming
@@ -140,7 +133,7 @@ func addFollowUpRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
             return []
         }
     }
-    staff.post(base + "/remisser/:referral", need: need { .keepDiary($0) }) { _, context, user in
+    staff.post(base + "/remisser/:referral", need: inPath.need { .keepDiary($0) }) { _, context, user in
         try await change(user, context, done: "remiss") { committee, form in
             guard var referral = try await store.referrals(of: committee.id!).first(where: { $0.id?.rawValue == (try? context.id("referral")) }) else {
                 throw HTTPError(.notFound)
@@ -159,7 +152,7 @@ func addFollowUpRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
             return []
         }
     }
-    staff.post(base + "/delegationsordning", need: need { .keepDiary($0) }) { _, context, user in
+    staff.post(base + "/delegationsordning", need: inPath.need { .keepDiary($0) }) { _, context, user in
         try await change(user, context, done: "delegationsordning") { committee, form in
             var problems: [String] = []
             let from = date(form, "validFrom", "första dagen", required: true, into: &problems)
@@ -182,7 +175,7 @@ func addFollowUpRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
             return []
         }
     }
-    staff.post(base + "/delegationsbeslut", need: need { .keepDiary($0) }) { _, context, user in
+    staff.post(base + "/delegationsbeslut", need: inPath.need { .keepDiary($0) }) { _, context, user in
         try await change(user, context, done: "beslut") { committee, form in
             var problems: [String] = []
             let day = date(form, "date", "beslutsdatumet", required: true, into: &problems)
@@ -193,7 +186,7 @@ func addFollowUpRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
             return []
         }
     }
-    staff.post(base + "/anmalningsarenden", need: need { .keepDiary($0) }) { _, context, user in
+    staff.post(base + "/anmalningsarenden", need: inPath.need { .keepDiary($0) }) { _, context, user in
         try await change(user, context, done: "anmalan") { committee, form in
             var problems: [String] = []
             let day = date(form, "date", "datumet", required: true, into: &problems)
@@ -204,17 +197,18 @@ func addFollowUpRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
             return []
         }
     }
-    staff.post(base + "/import", need: need { .keepDiary($0) }) { _, context, user in
+    staff.post(base + "/import", need: inPath.need { .keepDiary($0) }) { _, context, user in
         try await change(user, context, done: "import") { committee, form in
             guard let file = form.file("file") else { return ["Välj en CSV-fil."] }
             let kind: AgendaItemKind = form.get("kind") == AgendaItemKind.notifications.rawValue ? .notifications : .delegatedDecisions
             guard let text = String(bytes: file.bytes, encoding: .utf8) else { return ["\(file.fileName): filen är inte UTF-8-text; spara den som CSV (UTF-8)."] }
             switch ReportedMatterCSV.read(text, kind: kind) {
-            case .failure(let problems): return problems.list.map { "\(file.fileName), \($0.description.prefix(1).lowercased() + $0.description.dropFirst())" }
+            case .failure(let problems): return problems.list.map { $0.located(in: file.fileName) }
             case .success(let entries):
                 do {
                     _ = try await store.importMatters(entries, kind: kind, committee: committee.id!, file: file.fileName, actor: user.actor)
                 } catch StoreError.invalid(let message) {
+                    // The store's refusal lists its problems a line each (`Rad 3: …`), as `SwedishCSV.Problems` prints them.
                     return message.components(separatedBy: "\n").map { "\(file.fileName), \($0.prefix(1).lowercased() + $0.dropFirst())" }
                 }
                 return []
@@ -229,11 +223,11 @@ func addFollowUpRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
         return OutsideBudgetReport(committee: found.name, period: period, assignments: assignments, comments: try await comments(assignments),
                                    pdfURL: pdfURL)
     }
-    staff.get(base + "/uppdrag-utanfor-budget", need: need { .readDiary($0) }) { request, context, _ in
+    staff.get(base + "/uppdrag-utanfor-budget", need: inPath.need { .readDiary($0) }) { request, context, _ in
         let query = request.uri.query.map { "?" + $0 } ?? ""
         return HTML.response(try renderer.render(try await outsideBudget(request, context, pdfURL: request.uri.path + "/pdf" + query)))
     }
-    staff.get(base + "/uppdrag-utanfor-budget/pdf", need: need { .readDiary($0) }) { request, context, _ in
+    staff.get(base + "/uppdrag-utanfor-budget/pdf", need: inPath.need { .readDiary($0) }) { request, context, _ in
         let source = try await outsideBudget(request, context, pdfURL: nil).typst
         let pdf = try await NIOThreadPool.singleton.runIfActive { try typst.pdf(source) }
         return pdfResponse(pdf, name: "uppdrag-utanfor-budget.pdf")

@@ -8,10 +8,8 @@ import ParagrafStore
 /// Meeting plans, agendas, notices, and absences with the ersättare called in.
 func addPlanningRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRenderer, typst: TypstCompiler) {
     let people = MeetingPeople(store: store)
-    @Sendable func committee(_ context: PortalContext) async throws -> Committee {
-        guard let found = try await store.committee(CommitteeID(try context.id("committee"))) else { throw HTTPError(.notFound) }
-        return found
-    }
+    let inPath = CommitteeInPath(store: store)
+    @Sendable func committee(_ context: PortalContext) async throws -> Committee { try await inPath.committee(context) }
     let named = MeetingInPath(store: store)
     @Sendable func readyCases(_ committee: CommitteeID) async throws -> [AgendaPlan.Ready] {
         var ready: [AgendaPlan.Ready] = []
@@ -65,11 +63,11 @@ func addPlanningRoutes(to staff: StaffRoutes, store: any Store, renderer: PageRe
         return (changed, problems)
     }
 
-    staff.get("/intern/namnder/:committee/sammantraden", need: { _, context in .planMeetings(CommitteeID(try context.id("committee"))) }) { request, context, user in
+    staff.get("/intern/namnder/:committee/sammantraden", need: inPath.need { .planMeetings($0) }) { request, context, user in
         let year = FormParameters(query: request.uri.query).get("ar").flatMap { Int($0) } ?? LocalDate.today().year
         return HTML.response(try await planPage(user, context, try await committee(context), year: year))
     }
-    staff.post("/intern/namnder/:committee/sammantraden", need: { _, context in .planMeetings(CommitteeID(try context.id("committee"))) }) { _, context, user in
+    staff.post("/intern/namnder/:committee/sammantraden", need: inPath.need { .planMeetings($0) }) { _, context, user in
         let committee = try await committee(context)
         let form = context.form ?? SubmittedForm()
         let (meeting, problems) = readMeeting(form, into: Meeting(committeeID: committee.id!, date: .today()))

@@ -28,11 +28,14 @@ public struct ReminderRun: Sendable {
     public func run(today: LocalDate) async throws -> Outcome {
         let items = try await store.dueItems(committees: nil)
         let accounts = try await store.accounts()
-        let keys = accounts.compactMap(\.email).flatMap { email in
-            items.flatMap { item in [DueOverview.key(item, .upcoming, email), DueOverview.key(item, .overdue, email)] }
+        // What each account would be told today, less what it was told before: only these keys are looked up.
+        let candidates = DueOverview.reminders(items: items, accounts: accounts, today: today, alreadySent: [])
+        let sentBefore = try await store.remindersSent(keys: candidates.flatMap { $0.items.map(\.key) })
+        let reminders = candidates.compactMap { reminder -> DueOverview.Reminder? in
+            var left = reminder
+            left.items.removeAll { sentBefore.contains($0.key) }
+            return left.items.isEmpty ? nil : left
         }
-        let sentBefore = try await store.remindersSent(keys: keys)
-        let reminders = DueOverview.reminders(items: items, accounts: accounts, today: today, alreadySent: sentBefore)
         guard let smtp else {
             return Outcome(notice: "Ingen e-post skickas: smtp.host är inte angiven i konfigurationen (\(reminders.count) påminnelser väntar).")
         }

@@ -8,11 +8,9 @@ import ParagrafStore
 /// Periodic reports: staff upload their tables as CSV (`/intern/namnder/:committee/rapporter`), and
 /// the report is shown as HTML and PDF/A; the public sees it once the paragraph approving it is public.
 func addReportRoutes(to staff: StaffRoutes, router: Router<PortalContext>, store: any Store, renderer: PageRenderer, typst: TypstCompiler) {
-    let committeeNeed: StaffRoutes.Need = { _, context in .writeMemo(CommitteeID(try context.id("committee"))) }
-    @Sendable func committee(_ context: PortalContext) async throws -> Committee {
-        guard let found = try await store.committee(CommitteeID(try context.id("committee"))) else { throw HTTPError(.notFound) }
-        return found
-    }
+    let inPath = CommitteeInPath(store: store)
+    let committeeNeed = inPath.need { .writeMemo($0) }
+    @Sendable func committee(_ context: PortalContext) async throws -> Committee { try await inPath.committee(context) }
     @Sendable func listPage(_ user: StaffUser, _ context: PortalContext, _ committee: Committee, form: [String: String] = [:],
                             problems: [String] = []) async throws -> String {
         let meetings = try await store.meetings(of: committee.id!, year: nil)
@@ -57,7 +55,7 @@ func addReportRoutes(to staff: StaffRoutes, router: Router<PortalContext>, store
             }
             switch ReportTableCSV.read(text, title: title) {
             case .success(let table): tables.append(table)
-            case .failure(let found): problems += found.list.map { "\(file.fileName), \($0.description.prefix(1).lowercased() + $0.description.dropFirst())" }
+            case .failure(let found): problems += found.list.map { $0.located(in: file.fileName) }
             }
         }
         guard problems.isEmpty else {
@@ -66,7 +64,7 @@ func addReportRoutes(to staff: StaffRoutes, router: Router<PortalContext>, store
         let saved = try await store.save(PeriodicReport(committeeID: committee.id!, title: values["title"]!, period: values["period"]!,
                                                         tables: tables, meetingID: meetingID, paragraphNumber: paragraph),
                                          actor: user.account.username)
-        return seeOther("/intern/rapporter/\(saved.id!.rawValue)")
+        return seeOther(StaffLinks.report(saved.id!))
     }
 
     // The quarterly report of decisions not carried out: the case system's list in, counts kept.
@@ -86,7 +84,7 @@ func addReportRoutes(to staff: StaffRoutes, router: Router<PortalContext>, store
         if let file = form.file("decisions") {
             switch UnexecutedDecisions.read(String(decoding: file.bytes, as: UTF8.self)) {
             case .success(let read): entries = read
-            case .failure(let found): problems += found.list.map { "\(file.fileName), \($0.description.prefix(1).lowercased() + $0.description.dropFirst())" }
+            case .failure(let found): problems += found.list.map { $0.located(in: file.fileName) }
             }
         } else {
             problems.append("Välj filen med besluten (CSV).")
@@ -99,7 +97,7 @@ func addReportRoutes(to staff: StaffRoutes, router: Router<PortalContext>, store
             committeeID: committee.id!, title: "Rapportering av ej verkställda beslut per \(SwedishFormat.date(reportDate))",
             period: "kvartal \(quarter) \(reportDate.year)", tables: [UnexecutedDecisions.table(entries, reportDate: reportDate)],
             meetingID: meetingID, paragraphNumber: meetingID == nil ? nil : paragraph), actor: user.account.username)
-        return seeOther("/intern/rapporter/\(saved.id!.rawValue)")
+        return seeOther(StaffLinks.report(saved.id!))
     }
 
     @Sendable func report(_ context: PortalContext) async throws -> PeriodicReport {
@@ -131,7 +129,7 @@ func addReportRoutes(to staff: StaffRoutes, router: Router<PortalContext>, store
     }
     staff.get("/intern/rapporter/:report", need: reportNeed) { _, context, _ in
         let found = try await report(context)
-        return HTML.response(try renderer.render(try await document(found, pdfURL: "/intern/rapporter/\(found.id!.rawValue)/pdf")))
+        return HTML.response(try renderer.render(try await document(found, pdfURL: StaffLinks.report(found.id!) + "/pdf")))
     }
     staff.get("/intern/rapporter/:report/pdf", need: reportNeed) { _, context, _ in
         let found = try await report(context)
@@ -139,7 +137,7 @@ func addReportRoutes(to staff: StaffRoutes, router: Router<PortalContext>, store
     }
     router.get("/rapporter/:report") { _, context in
         let found = try await publicReport(context)
-        return HTML.response(try renderer.render(try await document(found, pdfURL: "/rapporter/\(found.id!.rawValue)/pdf")))
+        return HTML.response(try renderer.render(try await document(found, pdfURL: Links.report(found.id!) + "/pdf")))
     }
     router.get("/rapporter/:report/pdf") { _, context in
         let found = try await publicReport(context)

@@ -64,8 +64,8 @@ func addSignInRoutes(to router: Router<PortalContext>, staff: StaffRoutes, store
                 roles: user.account.grants.filter { $0.committee == committee }.map(\.role.title).joined(separator: ", "),
                 diaryURL: user.access.allows(.readDiary(committee)) ? StaffLinks.diary(committee) : nil,
                 planURL: user.access.allows(.planMeetings(committee)) ? StaffLinks.meetingPlan(committee) : nil,
-                reportsURL: user.access.allows(.writeMemo(committee)) ? "/intern/namnder/\(committee.rawValue)/rapporter" : nil,
-                followUpURL: user.access.allows(.readDiary(committee)) ? "/intern/namnder/\(committee.rawValue)/uppfoljning" : nil)
+                reportsURL: user.access.allows(.writeMemo(committee)) ? StaffLinks.reports(committee) : nil,
+                followUpURL: user.access.allows(.readDiary(committee)) ? StaffLinks.followUp(committee) : nil)
         }
         // Notified meetings from today on, in the committees where the account attends.
         var notices: [StaffBar.Link] = []

@@ -56,6 +56,22 @@ func seeOther(_ location: String) -> Response {
     Response(status: .seeOther, headers: [.location: location])
 }
 
+/// The committee a route's path names (`:committee`), for the routes that work in one.
+struct CommitteeInPath: Sendable {
+    let store: any Store
+
+    /// The committee, or not found.
+    func committee(_ context: PortalContext) async throws -> Committee {
+        guard let found = try await store.committee(CommitteeID(try context.id("committee"))) else { throw HTTPError(.notFound) }
+        return found
+    }
+
+    /// What a route needs: `permission` in the committee its path names.
+    func need(_ permission: @escaping @Sendable (CommitteeID) -> Permission) -> StaffRoutes.Need {
+        { _, context in permission(CommitteeID(try context.id("committee"))) }
+    }
+}
+
 /// The meeting a staff route's path names (`:meeting`), for the many routes that work on one.
 struct MeetingInPath: Sendable {
     let store: any Store
